@@ -1,0 +1,71 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration, parsed once at startup. Only this file reads process.env:
+ * everything else imports `config` (or receives a Config in tests).
+ */
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  KOERS_DATA_DIR: z.string().default(".data"),
+  KOERS_BIN_DIR: z.string().optional(),
+  KOERS_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  MONGODB_URI: z.string().url().optional(),
+  KOERS_DB_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,63}$/, "letters, digits, _ and - only (max 63)")
+    .default("koers"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  KOERS_DEMO_DATA: bool.default(true),
+  KOERS_PUBLIC_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(10),
+  YJS_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  YJS_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
+  KOERS_CLIENT_DIR: z.string().default("dist/client"),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  binDir: string;
+  clientDir: string;
+  isProduction: boolean;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const raw = result.data;
+  const dataDir = path.resolve(raw.KOERS_DATA_DIR);
+  return {
+    ...raw,
+    dataDir,
+    binDir: path.resolve(raw.KOERS_BIN_DIR ?? path.join(".data", "bin")),
+    clientDir: path.resolve(raw.KOERS_CLIENT_DIR),
+    isProduction: raw.NODE_ENV === "production",
+  };
+}
+
+/** Reads the process environment; exits with a readable list when it is invalid. */
+export function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
+import type { Resolvers } from "./generated";
+import { planResolvers } from "../modules/plans";
+import { viewerResolvers } from "../modules/viewer/resolvers";
+
+const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
+
+/** The SDL files, read from schema/ (the source of truth). */
+export function readTypeDefs(): string[] {
+  return fs
+    .readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(schemaDir, f), "utf8"));
+}
+
+const DateTime = new GraphQLScalarType({
+  name: "DateTime",
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (typeof value !== "string" || Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
+    return date;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || Number.isNaN(new Date(ast.value).getTime()))
+      throw new TypeError("DateTime must be an ISO 8601 string");
+    return new Date(ast.value);
+  },
+});
+
+/** Merges the resolver maps of the modules; a field defined twice is a bug. */
+function mergeResolvers(maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      merged[type] ??= {};
+      for (const [field, resolver] of Object.entries(fields as Record<string, unknown>)) {
+        if (field in merged[type]!) throw new Error(`resolver ${type}.${field} defined twice`);
+        merged[type]![field] = resolver;
+      }
+    }
+  }
+  return merged as Resolvers;
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({
+    typeDefs: readTypeDefs(),
+    resolvers: { DateTime, ...mergeResolvers([viewerResolvers, planResolvers]) } as never,
+  });
+}

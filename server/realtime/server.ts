@@ -1,0 +1,145 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Actor } from "../authz";
+import type { Logger } from "../logger";
+import { DOC_NAME_PATTERN } from "../../shared/domain";
+import { CLOSE, Room, type Connection } from "./room";
+
+/** Who may read and write the documents of one kind (`plan/<id>` → kind "plan"). */
+export type DocAccess = (actor: Actor, id: string) => Promise<{ canRead: boolean; canWrite: boolean }>;
+
+export interface RealtimeOptions {
+  log: Logger;
+  docKinds: Record<string, DocAccess>;
+  resolveActor: (request: IncomingMessage) => Promise<Actor | null>;
+  isOriginAllowed: (request: IncomingMessage) => boolean;
+  unloadAfterMs: number;
+  compactAfter: number;
+  onStoreError: (error: Error) => void;
+}
+
+/** 8 MiB: a larger frame closes the socket (1009) before it is buffered whole. */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The y-websocket-compatible endpoint `/yjs/<kind>/<id>`. Authorization happens
+ * at the HTTP upgrade, before a single byte of the document is sent: no session
+ * → 401, no read right → 403 (or 404 for a malformed name).
+ */
+export class RealtimeServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: RealtimeOptions) {}
+
+  /** Number of loaded documents (tests and benchmarks watch it). */
+  get loadedDocuments(): number {
+    return this.rooms.size;
+  }
+
+  get openSockets(): number {
+    return this.wss.clients.size;
+  }
+
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docName: string): Promise<void> {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    try {
+      if (!this.options.isOriginAllowed(request)) return refuse(403, "Forbidden");
+      const match = DOC_NAME_PATTERN.exec(docName);
+      const access = match ? this.options.docKinds[match[1]!] : undefined;
+      if (!match || !access) return refuse(404, "Not Found");
+      const actor = await this.options.resolveActor(request);
+      if (!actor) return refuse(401, "Unauthorized");
+      const rights = await access(actor, match[2]!);
+      if (!rights.canRead) return refuse(403, "Forbidden");
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, actor, rights.canWrite));
+    } catch (error) {
+      this.options.log.error({ err: error }, "realtime upgrade failed");
+      refuse(500, "Internal Server Error");
+    }
+  }
+
+  private accept(socket: WebSocket, docName: string, actor: Actor, canWrite: boolean): void {
+    const room = this.roomFor(docName);
+    const connection: Connection = {
+      socket,
+      userId: actor.id,
+      sessionId: actor.sessionId,
+      canWrite,
+      awarenessIds: new Set(),
+    };
+    room.add(connection);
+    socket.binaryType = "nodebuffer";
+    socket.on("message", (data: Buffer, isBinary) => {
+      if (!isBinary && typeof data === "string") return;
+      room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    socket.on("close", () => room.remove(socket));
+    socket.on("error", () => socket.terminate());
+    room.loaded.catch((error) => {
+      // Never serve an empty document in place of one we could not read.
+      this.options.log.error({ doc: docName, err: error }, "loading a document failed");
+      this.options.onStoreError(error as Error);
+      room.fail(CLOSE.loadFailed, "load failed");
+    });
+  }
+
+  private roomFor(docName: string): Room {
+    clearTimeout(this.unloadTimers.get(docName));
+    this.unloadTimers.delete(docName);
+    let room = this.rooms.get(docName);
+    if (!room || room.isClosed || room.isBroken) {
+      room = new Room(
+        docName,
+        { compactAfter: this.options.compactAfter, log: this.options.log, onStoreError: this.options.onStoreError },
+        (empty) => this.scheduleUnload(empty),
+      );
+      this.rooms.set(docName, room);
+    }
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.isBroken) {
+      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+      void room.close();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
+      this.rooms.delete(room.name);
+      void room.close();
+    }, this.options.unloadAfterMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Closes the sockets of a session or a user whose rights ended (logout, disable). */
+  closeWhere(predicate: (c: Connection) => boolean, code: number = CLOSE.revoked): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections.values()) {
+        if (predicate(connection)) {
+          connection.socket.close(code, "session ended");
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
+
+  /** Stops accepting, closes every socket and waits for pending writes. */
+  async close(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    for (const client of this.wss.clients) client.terminate();
+    await Promise.all([...this.rooms.values()].map((room) => room.close()));
+    this.rooms.clear();
+    this.wss.close();
+  }
+}

@@ -1,0 +1,43 @@
+import en from "./en.json";
+import fr from "./fr.json";
+import nl from "./nl.json";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../domain";
+
+/** The message catalogues, one per language, with the same keys (a test checks it). */
+export const catalogues: Record<Locale, Catalogue> = { nl, fr, en };
+
+export interface Catalogue {
+  [key: string]: string | Catalogue;
+}
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: string | Catalogue | undefined = catalogue;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object") return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** The text for `key` in `locale` (falling back to English, then the key), with {{params}} filled in. */
+export function translate(locale: string, key: string, params: Record<string, string | number> = {}): string {
+  const lang: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const text = lookup(catalogues[lang], key) ?? lookup(catalogues.en, key) ?? key;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+/** Every dotted key of a catalogue. */
+export function catalogueKeys(catalogue: Catalogue, prefix = ""): string[] {
+  return Object.entries(catalogue).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : catalogueKeys(v, `${prefix}${k}.`),
+  );
+}
+
+/** The best supported language for an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  for (const part of (acceptLanguage ?? "").split(",")) {
+    const tag = part.split(";")[0]?.trim().slice(0, 2).toLowerCase();
+    if (isLocale(tag)) return tag;
+  }
+  return DEFAULT_LOCALE;
+}

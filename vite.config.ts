@@ -1,0 +1,21 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/graphql": { target: "http://127.0.0.1:4000", ws: true },
+      "/auth": "http://127.0.0.1:4000",
+      "/yjs": { target: "http://127.0.0.1:4000", ws: true },
+      "/healthz": "http://127.0.0.1:4000",
+    },
+  },
+});
