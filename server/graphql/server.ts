@@ -45,6 +45,8 @@ export async function createApollo(schema: GraphQLSchema, httpServer: HttpServer
     formatError,
     introspection: !isProduction,
     csrfPrevention: true,
+    // main.ts owns shutdown: it closes websockets and the database in order.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,

@@ -57,6 +57,7 @@ export function LoginPage() {
               <PasswordInput
                 label={t("auth.password")}
                 autoComplete="current-password"
+                visibilityToggleButtonProps={{ "aria-label": t("auth.togglePassword") }}
                 required
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}

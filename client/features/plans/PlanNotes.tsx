@@ -31,7 +31,7 @@ export function PlanNotes({ planId, canEdit }: { planId: string; canEdit: boolea
             <Avatar.Group>
               {collaborators.map((c) => (
                 <Tooltip key={c.clientId} label={c.isSelf ? `${c.name} (${t("plan.you")})` : c.name}>
-                  <Avatar size="sm" radius="xl" style={{ background: c.color, color: "white" }} aria-label={c.name}>
+                  <Avatar size="sm" radius="xl" color={c.color} variant="filled" aria-label={c.name}>
                     {c.name.slice(0, 1)}
                   </Avatar>
                 </Tooltip>
