@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx}"],
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": "error",
     },
   },
@@ -20,11 +23,21 @@ export default tseslint.config(
       // Modules talk to each other through index.ts; a model is private to its module.
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/modules/*/model", "../*/model"], message: "Import the module's index.ts, not its model." }] },
+        {
+          patterns: [
+            {
+              group: ["**/modules/*/model", "../*/model"],
+              message: "Import the module's index.ts, not its model.",
+            },
+          ],
+        },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name=/^(watch|collation)$/]", message: "FerretDB v1 does not support this (see ferretdb-compat.md)." },
+        {
+          selector: "CallExpression[callee.property.name=/^(watch|collation)$/]",
+          message: "FerretDB v1 does not support this (see ferretdb-compat.md).",
+        },
       ],
     },
   },

@@ -25,7 +25,9 @@ export const i18n = i18next.createInstance();
 
 export async function initI18n(locale: Locale): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(catalogues).map(([lng, c]) => [lng, { translation: c }])),
+    resources: Object.fromEntries(
+      Object.entries(catalogues).map(([lng, c]) => [lng, { translation: c }]),
+    ),
     lng: locale,
     fallbackLng: "en",
     interpolation: { escapeValue: false },

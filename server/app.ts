@@ -26,7 +26,10 @@ export interface Koers {
 }
 
 export function sessionPolicy(config: Config): SessionPolicy {
-  return { idleMs: config.SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000 };
+  return {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+  };
 }
 
 /**
@@ -76,7 +79,7 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   const contextFor = async (req: IncomingMessage) => {
     const actor = await resolveActor(req.headers.cookie, policy);
     const explicit = req.headers["x-koers-locale"];
-    const locale = isLocale(explicit) ? explicit : actor?.locale ?? localeFromRequest(req);
+    const locale = isLocale(explicit) ? explicit : (actor?.locale ?? localeFromRequest(req));
     return createContext(actor, locale);
   };
   app.use(
@@ -96,7 +99,12 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   });
 
   const graphqlWs = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
-  const subscriptions = attachSubscriptions({ wss: graphqlWs, schema, validationRules, contextFor });
+  const subscriptions = attachSubscriptions({
+    wss: graphqlWs,
+    schema,
+    validationRules,
+    contextFor,
+  });
 
   // Sockets of a session that ended are closed at once (logout, disabled account).
   const onRevoked = (sessionId: string) => realtime.closeWhere((c) => c.sessionId === sessionId);
@@ -109,7 +117,9 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
     if (url.pathname.startsWith("/yjs/")) {
       void realtime.handleUpgrade(request, socket, head, decodeURIComponent(url.pathname.slice(5)));
     } else if (url.pathname === "/graphql" && isOriginAllowed(request)) {
-      graphqlWs.handleUpgrade(request, socket, head, (ws) => graphqlWs.emit("connection", ws, request));
+      graphqlWs.handleUpgrade(request, socket, head, (ws) =>
+        graphqlWs.emit("connection", ws, request),
+      );
     } else {
       socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     }
@@ -125,13 +135,26 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   }
 
   // Body too large, bad JSON, or anything unexpected: a JSON error, never a stack.
-  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log.error({ err: error }, "unexpected error");
-    const key =
-      status === 413 ? "errors.tooLarge" : status === 500 ? "errors.INTERNAL_SERVER_ERROR" : "errors.badRequest";
-    res.status(status).json({ errors: [{ message: translate(localeFromRequest(req), key), extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
-  });
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      if (status === 500) log.error({ err: error }, "unexpected error");
+      const key =
+        status === 413
+          ? "errors.tooLarge"
+          : status === 500
+            ? "errors.INTERNAL_SERVER_ERROR"
+            : "errors.badRequest";
+      const code = status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
+      const message = translate(localeFromRequest(req), key);
+      res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    },
+  );
 
   return {
     httpServer,

@@ -39,7 +39,11 @@ export function can<R>(actor: Actor | null, action: string, resource: R): boolea
 }
 
 /** Throws UNAUTHENTICATED without an actor, FORBIDDEN when the rule says no. */
-export function authorize<R>(actor: Actor | null, action: string, resource: R): asserts actor is Actor {
+export function authorize<R>(
+  actor: Actor | null,
+  action: string,
+  resource: R,
+): asserts actor is Actor {
   if (!actor) throw unauthenticated();
   if (!can(actor, action, resource)) throw forbidden(action);
 }

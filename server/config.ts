@@ -26,7 +26,12 @@ export const configSchema = z.object({
   KOERS_PUBLIC_ORIGINS: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(10),
   YJS_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
@@ -45,7 +50,9 @@ export interface Config extends RawConfig {
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set" (as in `MONGODB_URI= npm start`).
-  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const result = configSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -11,7 +11,9 @@ export function createLoaders() {
   return {
     users: new DataLoader<string, User | null>((ids) => getUsers(ids)),
     orgUnits: new DataLoader<string, OrgUnit | null>((ids) => getOrgUnits(ids)),
-    organisations: new DataLoader<string, Organisation | null>((ids) => Promise.all(ids.map(getOrganisation))),
+    organisations: new DataLoader<string, Organisation | null>((ids) =>
+      Promise.all(ids.map(getOrganisation)),
+    ),
   };
 }
 

@@ -46,7 +46,11 @@ export class AppError extends Error {
   }
 }
 
-export function badInput(field: string, messageKey: string, params: Record<string, string | number> = {}) {
+export function badInput(
+  field: string,
+  messageKey: string,
+  params: Record<string, string | number> = {},
+) {
   return new AppError("BAD_USER_INPUT", `Invalid value for ${field}`, {
     field,
     messageKey,

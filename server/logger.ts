@@ -7,11 +7,24 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
   return pino({
     level: options.level,
     redact: {
-      paths: ["password", "*.password", "token", "*.token", "cookie", "*.cookie", "req.headers.cookie"],
+      paths: [
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+        "cookie",
+        "*.cookie",
+        "req.headers.cookie",
+      ],
       censor: "[redacted]",
     },
     ...(options.pretty
-      ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
+      ? {
+          transport: {
+            target: "pino-pretty",
+            options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" },
+          },
+        }
       : {}),
   });
 }

@@ -19,7 +19,8 @@ try {
   ];
   if (config.KOERS_DEMO_DATA) {
     lines.push("  Demo accounts (email / password):");
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(28)} ${a.password}   ${a.description}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`    ${a.email.padEnd(28)} ${a.password}   ${a.description}`);
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);
 

@@ -16,15 +16,75 @@ export interface DemoAccount {
 
 /** The demo accounts the README lists; the first is an administrator. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "admin@koers.demo", password: "koers-admin-2026", name: "Ann Admin", description: "administrator", isAdmin: true, locale: "en", memberships: [] },
-  { email: "director@koers.demo", password: "koers-demo-2026", name: "Dirk Directeur", description: "mandate holder, board of directors", memberships: [{ unit: "DIR", role: "mandate_holder" }, { unit: "DIR", role: "board_member" }] },
-  { email: "head@koers.demo", password: "koers-demo-2026", name: "Hilde Diensthoofd", description: "department head, Werk & Economie", memberships: [{ unit: "WE", role: "department_head" }] },
-  { email: "manager@koers.demo", password: "koers-demo-2026", name: "Marc Manager", description: "manager, Werk & Economie", memberships: [{ unit: "WE", role: "manager" }] },
-  { email: "mt@koers.demo", password: "koers-demo-2026", name: "Mona Managementteam", description: "management team", memberships: [{ unit: "DIR", role: "management_team" }] },
-  { email: "alderman@koers.demo", password: "koers-demo-2026", name: "Sam Schepen", description: "alderman (schepen)", locale: "fr", memberships: [{ unit: "COL", role: "alderman" }] },
-  { email: "college@koers.demo", password: "koers-demo-2026", name: "Cora College", description: "college secretary", memberships: [{ unit: "COL", role: "college" }] },
-  { email: "pmo@koers.demo", password: "koers-demo-2026", name: "Pieter PMO", description: "OPTIris programme office", memberships: [{ unit: "PMO", role: "pmo" }] },
-  { email: "viewer@koers.demo", password: "koers-demo-2026", name: "Vera Viewer", description: "read-only, directorate", memberships: [{ unit: "DIR", role: "viewer" }] },
+  {
+    email: "admin@koers.demo",
+    password: "koers-admin-2026",
+    name: "Ann Admin",
+    description: "administrator",
+    isAdmin: true,
+    locale: "en",
+    memberships: [],
+  },
+  {
+    email: "director@koers.demo",
+    password: "koers-demo-2026",
+    name: "Dirk Directeur",
+    description: "mandate holder, board of directors",
+    memberships: [
+      { unit: "DIR", role: "mandate_holder" },
+      { unit: "DIR", role: "board_member" },
+    ],
+  },
+  {
+    email: "head@koers.demo",
+    password: "koers-demo-2026",
+    name: "Hilde Diensthoofd",
+    description: "department head, Werk & Economie",
+    memberships: [{ unit: "WE", role: "department_head" }],
+  },
+  {
+    email: "manager@koers.demo",
+    password: "koers-demo-2026",
+    name: "Marc Manager",
+    description: "manager, Werk & Economie",
+    memberships: [{ unit: "WE", role: "manager" }],
+  },
+  {
+    email: "mt@koers.demo",
+    password: "koers-demo-2026",
+    name: "Mona Managementteam",
+    description: "management team",
+    memberships: [{ unit: "DIR", role: "management_team" }],
+  },
+  {
+    email: "alderman@koers.demo",
+    password: "koers-demo-2026",
+    name: "Sam Schepen",
+    description: "alderman (schepen)",
+    locale: "fr",
+    memberships: [{ unit: "COL", role: "alderman" }],
+  },
+  {
+    email: "college@koers.demo",
+    password: "koers-demo-2026",
+    name: "Cora College",
+    description: "college secretary",
+    memberships: [{ unit: "COL", role: "college" }],
+  },
+  {
+    email: "pmo@koers.demo",
+    password: "koers-demo-2026",
+    name: "Pieter PMO",
+    description: "OPTIris programme office",
+    memberships: [{ unit: "PMO", role: "pmo" }],
+  },
+  {
+    email: "viewer@koers.demo",
+    password: "koers-demo-2026",
+    name: "Vera Viewer",
+    description: "read-only, directorate",
+    memberships: [{ unit: "DIR", role: "viewer" }],
+  },
 ];
 
 const UNITS = [
@@ -54,7 +114,10 @@ export async function seedDemoData(): Promise<DemoAccount[]> {
         password: account.password,
         isAdmin: account.isAdmin ?? false,
         locale: account.locale ?? "nl",
-        memberships: account.memberships.map((m) => ({ orgUnitId: unitIds.get(m.unit)!, role: m.role })),
+        memberships: account.memberships.map((m) => ({
+          orgUnitId: unitIds.get(m.unit)!,
+          role: m.role,
+        })),
       }),
     );
   }

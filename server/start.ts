@@ -33,7 +33,12 @@ export async function startKoers(config: Config): Promise<Running> {
   let mongoUri = config.MONGODB_URI;
   if (!mongoUri) {
     const binary = await ensureDbBinary(config.binDir, log);
-    embedded = await startEmbeddedDb({ binary, dataDir: config.dataDir, port: config.KOERS_DB_PORT, log });
+    embedded = await startEmbeddedDb({
+      binary,
+      dataDir: config.dataDir,
+      port: config.KOERS_DB_PORT,
+      log,
+    });
     mongoUri = embedded.uri;
     log.info({ dataDir: config.dataDir }, "embedded database started");
   }
@@ -41,14 +46,18 @@ export async function startKoers(config: Config): Promise<Running> {
   try {
     const connection = await connectDb(mongoUri, config.KOERS_DB_NAME);
     await initModules();
-    health.watch(connection);
+    health.monitor(connection);
     embedded?.exited.then((code) => {
       health.set("down", `embedded database exited (${code})`);
     });
-    const demoAccounts = config.KOERS_DEMO_DATA && !(await hasAnyOrganisation()) ? await seedDemoData() : null;
+    const demoAccounts =
+      config.KOERS_DEMO_DATA && !(await hasAnyOrganisation()) ? await seedDemoData() : null;
     if (demoAccounts) log.info("demo data loaded (first start)");
     const policy = sessionPolicy(config);
-    const sweeper = setInterval(() => void sweepSessions(policy).catch(() => undefined), 10 * 60_000);
+    const sweeper = setInterval(
+      () => void sweepSessions(policy).catch(() => undefined),
+      10 * 60_000,
+    );
     sweeper.unref();
 
     const koers = await createKoers(config, health);

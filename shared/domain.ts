@@ -25,7 +25,12 @@ export type Role = (typeof ROLES)[number];
 /** Roles that may create and edit plans of their unit. */
 export const PLANNER_ROLES: readonly Role[] = ["board_member", "mandate_holder", "pmo", "manager"];
 
-export const PLAN_KINDS = ["strategic_plan", "management_plan", "mandate_objectives", "operational_plan"] as const;
+export const PLAN_KINDS = [
+  "strategic_plan",
+  "management_plan",
+  "mandate_objectives",
+  "operational_plan",
+] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
 export const PLAN_STATUSES = ["draft", "in_consultation", "approved", "archived"] as const;

@@ -6,8 +6,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Debian's Chromium, headless, with nothing reaching out to the internet. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run npm test (it installs Debian's chromium) or set CHROMIUM_PATH`);
-  if (!fs.existsSync(path.resolve("dist/client/index.html"))) throw new Error("The web client is not built: run npm run build:client (npm test does it)");
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run npm test (it installs Debian's chromium) or set CHROMIUM_PATH`,
+    );
+  if (!fs.existsSync(path.resolve("dist/client/index.html")))
+    throw new Error("The web client is not built: run npm run build:client (npm test does it)");
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -32,7 +36,12 @@ export async function newContext(browser: Browser, locale: string) {
 }
 
 /** Signs in through the login page, as a person would. */
-export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(baseUrl);
   await page.getByRole("textbox", { name: /e-mail/i }).fill(email);
   await page.getByRole("textbox", { name: /^(wachtwoord|password|mot de passe)/i }).fill(password);

@@ -7,7 +7,10 @@ import { DEMO_ACCOUNTS } from "../server/seed";
 
 /** A database name of its own for each test file (FerretDB: [a-zA-Z0-9_-], ≤ 63). */
 export function uniqueDbName(label: string): string {
-  const base = path.basename(label).replace(/\.test\.tsx?$/, "").replace(/[^a-zA-Z0-9_-]/g, "_");
+  const base = path
+    .basename(label)
+    .replace(/\.test\.tsx?$/, "")
+    .replace(/[^a-zA-Z0-9_-]/g, "_");
   return `t_${base.slice(0, 40)}_${randomBytes(4).toString("hex")}`;
 }
 
@@ -39,7 +42,10 @@ export interface GqlError {
 }
 
 /** Starts Koers in this process on the shared embedded database, with demo data. */
-export async function startTestServer(label: string, overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<TestServer> {
   const dbName = overrides.KOERS_DB_NAME ?? uniqueDbName(label);
   const running = await startKoers(testConfig({ KOERS_DB_NAME: dbName, ...overrides }));
   return withClient(running, dbName);
@@ -59,7 +65,11 @@ export function demoPassword(email: string): string {
 }
 
 /** Signs in and returns the Cookie header value to send. */
-export async function login(url: string, email: string, password = demoPassword(email)): Promise<string> {
+export async function login(
+  url: string,
+  email: string,
+  password = demoPassword(email),
+): Promise<string> {
   const response = await fetch(`${url}/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },

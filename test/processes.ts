@@ -18,7 +18,10 @@ const root = path.resolve(import.meta.dirname, "..");
  * Runs Koers as `npm start` does (node + tsx, embedded database under dataDir)
  * in a process group of its own, so a test can kill -9 all of it.
  */
-export async function spawnKoers(dataDir: string, env: Record<string, string> = {}): Promise<KoersProcess> {
+export async function spawnKoers(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<KoersProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
     detached: true,
@@ -38,7 +41,10 @@ export async function spawnKoers(dataDir: string, env: Record<string, string> = 
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   readline.createInterface({ input: child.stderr! }).on("line", (l) => output.push(l));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Koers did not start: ${output.join("\n")}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Koers did not start: ${output.join("\n")}`)),
+      60_000,
+    );
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
       output.push(line);
       const match = /Koers is running at (\S+)/.exec(line);

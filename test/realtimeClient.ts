@@ -6,7 +6,9 @@ import { WebsocketProvider } from "y-websocket";
 export function webSocketWithCookie(cookie: string | undefined, origin?: string) {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) } });
+      super(url, protocols, {
+        headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
+      });
     }
   };
 }
@@ -19,7 +21,12 @@ export interface Client {
 }
 
 /** A stock y-websocket WebsocketProvider connected to `/yjs/<docName>` as the cookie's user. */
-export function connectClient(baseUrl: string, docName: string, cookie?: string, options: { connect?: boolean } = {}): Client {
+export function connectClient(
+  baseUrl: string,
+  docName: string,
+  cookie?: string,
+  options: { connect?: boolean } = {},
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, "ws")}/yjs`, docName, doc, {
     WebSocketPolyfill: webSocketWithCookie(cookie) as unknown as typeof globalThis.WebSocket,
@@ -40,19 +47,28 @@ export function connectClient(baseUrl: string, docName: string, cookie?: string,
   };
 }
 
-export function waitFor(condition: () => boolean, timeoutMs = 10_000, what = "condition"): Promise<void> {
+export function waitFor(
+  condition: () => boolean,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
       if (condition()) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      if (Date.now() - started > timeoutMs)
+        return reject(new Error(`timed out waiting for ${what}`));
       setTimeout(tick, 20);
     };
     tick();
   });
 }
 
-export async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000, what = "condition") {
+export async function waitForAsync(
+  condition: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = "condition",
+) {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

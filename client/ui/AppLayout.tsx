@@ -1,4 +1,14 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, UnstyledButton, Text, VisuallyHidden } from "@mantine/core";
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  UnstyledButton,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router-dom";
@@ -33,7 +43,13 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.main")} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("nav.main")}
+            />
             <Link to="/" className="plain-link" aria-label={t("nav.home")}>
               <Logo />
             </Link>
@@ -43,7 +59,10 @@ export function AppLayout() {
             {user && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
-                  <UnstyledButton aria-label={t("auth.userMenu", { name: user.name })} className="user-button">
+                  <UnstyledButton
+                    aria-label={t("auth.userMenu", { name: user.name })}
+                    className="user-button"
+                  >
                     <Group gap={8} wrap="nowrap">
                       <Avatar color="koers" radius="xl" size="sm">
                         {initials(user.name)}

@@ -13,7 +13,10 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
       aria-label={t("language.label")}
       value={i18n.language}
       onChange={(value) => void setLocale(value as Locale)}
-      data={LOCALES.map((l) => ({ value: l, label: compact ? l.toUpperCase() : t(`language.${l}`) }))}
+      data={LOCALES.map((l) => ({
+        value: l,
+        label: compact ? l.toUpperCase() : t(`language.${l}`),
+      }))}
     />
   );
 }

@@ -19,7 +19,10 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 4 },
   colors: { koers },
   fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
-  headings: { fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif", fontWeight: "650" },
+  headings: {
+    fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
+    fontWeight: "650",
+  },
   defaultRadius: "md",
   focusRing: "auto",
 });

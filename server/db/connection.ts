@@ -26,14 +26,16 @@ export class DbHealth {
   }
 
   /** Pings every `intervalMs`; a ping slower than `timeoutMs` counts as down. */
-  watch(connection: mongoose.Connection, intervalMs = 1000, timeoutMs = 1500): void {
+  monitor(connection: mongoose.Connection, intervalMs = 1000, timeoutMs = 1500): void {
     const ping = async () => {
       try {
         const db = connection.db;
         if (!db) throw new Error("not connected");
         await Promise.race([
           db.command({ ping: 1 }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error("ping timeout")), timeoutMs)),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error("ping timeout")), timeoutMs),
+          ),
         ]);
         this.set("up");
       } catch (error) {

@@ -56,7 +56,11 @@ export async function ensureDbBinary(binDir: string, log: Logger): Promise<strin
       { cwd: launcherDir, env: goEnv(), stdio: ["ignore", "inherit", "inherit"] },
     );
     const ticker = setInterval(
-      () => log.info({ seconds: Math.round((Date.now() - started) / 1000) }, "still building the embedded database"),
+      () =>
+        log.info(
+          { seconds: Math.round((Date.now() - started) / 1000) },
+          "still building the embedded database",
+        ),
       20_000,
     );
     child.on("error", reject);
@@ -92,9 +96,13 @@ export async function startEmbeddedDb(options: {
   // stdin stays a pipe: the launcher exits when it reaches EOF, so it never
   // outlives this process, even after kill -9.
   // FerretDB logs every failed command at warn (even the driver's endSessions): errors only.
-  const child = spawn(options.binary, ["-data", dbDir, "-port", String(options.port), "-log-level", "error"], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    options.binary,
+    ["-data", dbDir, "-port", String(options.port), "-log-level", "error"],
+    {
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const stderrTail: string[] = [];
   readline.createInterface({ input: child.stderr! }).on("line", (line) => {
@@ -105,7 +113,10 @@ export async function startEmbeddedDb(options: {
 
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error("the embedded database did not start within 30 s")), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error("the embedded database did not start within 30 s")),
+      30_000,
+    );
     lines.once("line", (line) => {
       clearTimeout(timer);
       resolve(line.trim());
@@ -116,7 +127,9 @@ export async function startEmbeddedDb(options: {
     });
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the embedded database exited with code ${code}: ${stderrTail.join(" | ")}`));
+      reject(
+        new Error(`the embedded database exited with code ${code}: ${stderrTail.join(" | ")}`),
+      );
     });
   });
 

@@ -23,10 +23,18 @@ const GRAPHQL_CODES_TO_KEYS: Record<string, string> = {
  * logged with its stack and leaves as INTERNAL_SERVER_ERROR with a neutral text.
  * The message is translated later, once the request's language is known.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
-    return withTranslation(formatted, original.code, { messageKey: original.messageKey, params: original.params }, original.field);
+    return withTranslation(
+      formatted,
+      original.code,
+      { messageKey: original.messageKey, params: original.params },
+      original.field,
+    );
   }
   const code = String(formatted.extensions?.code ?? "");
   if (code && code !== "INTERNAL_SERVER_ERROR") {
@@ -34,13 +42,28 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Their English text is safe and precise; keep it in `detail`.
     const key = GRAPHQL_CODES_TO_KEYS[code] ?? "errors.badQuery";
     const field = variableNameOf(formatted.message);
-    return withTranslation(formatted, code, { messageKey: key, params: { field: field ?? "" } }, field, formatted.message);
+    return withTranslation(
+      formatted,
+      code,
+      { messageKey: key, params: { field: field ?? "" } },
+      field,
+      formatted.message,
+    );
   }
   if (error instanceof GraphQLError && !error.originalError && !formatted.path) {
-    return withTranslation(formatted, "BAD_USER_INPUT", { messageKey: "errors.badQuery", params: {} }, undefined, formatted.message);
+    return withTranslation(
+      formatted,
+      "BAD_USER_INPUT",
+      { messageKey: "errors.badQuery", params: {} },
+      undefined,
+      formatted.message,
+    );
   }
   logger().error({ err: original }, "unexpected error in a GraphQL request");
-  return withTranslation(formatted, "INTERNAL_SERVER_ERROR", { messageKey: "errors.INTERNAL_SERVER_ERROR", params: {} });
+  return withTranslation(formatted, "INTERNAL_SERVER_ERROR", {
+    messageKey: "errors.INTERNAL_SERVER_ERROR",
+    params: {},
+  });
 }
 
 function variableNameOf(message: string): string | undefined {
@@ -68,7 +91,10 @@ function withTranslation(
 }
 
 /** Turns the pending message keys into text in the request's language. */
-export function translateErrors(errors: readonly GraphQLFormattedError[], locale: string): GraphQLFormattedError[] {
+export function translateErrors(
+  errors: readonly GraphQLFormattedError[],
+  locale: string,
+): GraphQLFormattedError[] {
   return errors.map((e) => {
     const { pending, ...extensions } = (e.extensions ?? {}) as { pending?: PendingTranslation };
     if (!pending) return e;

@@ -20,10 +20,12 @@ export function readTypeDefs(): string[] {
 
 const DateTime = new GraphQLScalarType({
   name: "DateTime",
-  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  serialize: (value) =>
+    value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString(),
   parseValue: (value) => {
     const date = new Date(String(value));
-    if (typeof value !== "string" || Number.isNaN(date.getTime())) throw new TypeError("DateTime must be an ISO 8601 string");
+    if (typeof value !== "string" || Number.isNaN(date.getTime()))
+      throw new TypeError("DateTime must be an ISO 8601 string");
     return date;
   },
   parseLiteral: (ast) => {

@@ -13,7 +13,13 @@ import { formatError, translateErrors } from "./errors";
  * for HTTP (Apollo plugins) and for subscriptions over graphql-ws, which bypasses
  * Apollo's plugins.
  */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 50 };
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxCost: 5000,
+  maxDirectives: 50,
+};
 
 function createArmor() {
   return new ApolloArmor({
@@ -31,14 +37,21 @@ const translatePlugin: ApolloServerPlugin<Context> = {
     return {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind === "single" && response.body.singleResult.errors) {
-          response.body.singleResult.errors = translateErrors(response.body.singleResult.errors, contextValue.locale);
+          response.body.singleResult.errors = translateErrors(
+            response.body.singleResult.errors,
+            contextValue.locale,
+          );
         }
       },
     };
   },
 };
 
-export async function createApollo(schema: GraphQLSchema, httpServer: HttpServer, isProduction: boolean) {
+export async function createApollo(
+  schema: GraphQLSchema,
+  httpServer: HttpServer,
+  isProduction: boolean,
+) {
   const armor = createArmor();
   const apollo = new ApolloServer<Context>({
     schema,

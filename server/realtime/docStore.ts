@@ -50,7 +50,8 @@ export function logCollectionName(docName: string): string {
 const snapshots = () => db().collection<SnapshotRow>("yjs_snapshots");
 const log = (docName: string) => db().collection<LogRow>(logCollectionName(docName));
 
-const bytes = (b: mongoose.mongo.Binary) => new Uint8Array(b.buffer.buffer, b.buffer.byteOffset, b.buffer.byteLength);
+const bytes = (b: mongoose.mongo.Binary) =>
+  new Uint8Array(b.buffer.buffer, b.buffer.byteOffset, b.buffer.byteLength);
 
 export async function loadDoc(docName: string): Promise<StoredDoc> {
   const [snapshot, rows] = await Promise.all([
@@ -67,15 +68,25 @@ export async function loadDoc(docName: string): Promise<StoredDoc> {
 }
 
 /** Appends one update; resolves only once the database has acknowledged it. */
-export async function appendUpdate(docName: string, seq: number, update: Uint8Array): Promise<void> {
-  await log(docName).insertOne({ _id: seq, update: new mongoose.mongo.Binary(update) }, { writeConcern: WRITE_CONCERN });
+export async function appendUpdate(
+  docName: string,
+  seq: number,
+  update: Uint8Array,
+): Promise<void> {
+  await log(docName).insertOne(
+    { _id: seq, update: new mongoose.mongo.Binary(update) },
+    { writeConcern: WRITE_CONCERN },
+  );
 }
 
 /**
  * Folds the stored rows (not the in-memory document) into a new snapshot, then
  * deletes the folded rows. `onStep` lets tests crash between the steps.
  */
-export async function compactDoc(docName: string, onStep?: (step: "read" | "snapshot" | "delete") => Promise<void>) {
+export async function compactDoc(
+  docName: string,
+  onStep?: (step: "read" | "snapshot" | "delete") => Promise<void>,
+) {
   const stored = await loadDoc(docName);
   await onStep?.("read");
   if (stored.tailLength === 0) return stored;

@@ -32,8 +32,12 @@ export function decodeFrame(data: Uint8Array): Incoming {
     case MESSAGE_SYNC: {
       const syncType = decoding.readVarUint(decoder);
       const payload = decoding.readVarUint8Array(decoder);
-      if (syncType === syncProtocol.messageYjsSyncStep1) return { type: "sync-step-1", stateVector: payload };
-      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate)
+      if (syncType === syncProtocol.messageYjsSyncStep1)
+        return { type: "sync-step-1", stateVector: payload };
+      if (
+        syncType === syncProtocol.messageYjsSyncStep2 ||
+        syncType === syncProtocol.messageYjsUpdate
+      )
         return { type: "update", update: payload };
       throw new Error(`unknown sync message ${syncType}`);
     }
@@ -67,7 +71,10 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function encodeAwareness(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));

@@ -131,7 +131,9 @@ export class Room {
     }
     switch (message.type) {
       case "sync-step-1":
-        this.enqueue(() => this.send(connection, encodeSyncStep2(this.doc, message.stateVector))).catch(() => undefined);
+        this.enqueue(() =>
+          this.send(connection, encodeSyncStep2(this.doc, message.stateVector)),
+        ).catch(() => undefined);
         return;
       case "update":
         // Read-only connections: both update and sync step 2 are dropped, never stored.
@@ -142,7 +144,10 @@ export class Room {
         this.receiveAwareness(connection, message.update);
         return;
       case "query-awareness":
-        this.send(connection, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        this.send(
+          connection,
+          encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]),
+        );
         return;
     }
   }
@@ -172,7 +177,10 @@ export class Room {
       // trusted. Relay nothing, close every socket (clients keep their edits and
       // resend them on reconnect) and unload, so the next load reads the database.
       this.options.onStoreError(error as Error);
-      this.options.log.error({ doc: this.name, err: error }, "storing an update failed; closing the document");
+      this.options.log.error(
+        { doc: this.name, err: error },
+        "storing an update failed; closing the document",
+      );
       this.fail(CLOSE.storeFailed, "storage failed");
       return;
     }
@@ -196,7 +204,9 @@ export class Room {
       .then(() => {
         this.tailLength = Math.max(0, this.tailLength - covered);
       })
-      .catch((error) => this.options.log.warn({ doc: this.name, err: error }, "compaction failed; will retry"))
+      .catch((error) =>
+        this.options.log.warn({ doc: this.name, err: error }, "compaction failed; will retry"),
+      )
       .finally(() => (this.compacting = false));
   }
 
@@ -205,7 +215,8 @@ export class Room {
       // Remember which awareness ids this connection speaks for, to remove them when it leaves.
       const before = new Set(this.awareness.getStates().keys());
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-      for (const id of this.awareness.getStates().keys()) if (!before.has(id)) connection.awarenessIds.add(id);
+      for (const id of this.awareness.getStates().keys())
+        if (!before.has(id)) connection.awarenessIds.add(id);
     } catch {
       connection.socket.close(CLOSE.badFrame, "malformed awareness");
     }

@@ -7,7 +7,10 @@ import { DOC_NAME_PATTERN } from "../../shared/domain";
 import { CLOSE, Room, type Connection } from "./room";
 
 /** Who may read and write the documents of one kind (`plan/<id>` → kind "plan"). */
-export type DocAccess = (actor: Actor, id: string) => Promise<{ canRead: boolean; canWrite: boolean }>;
+export type DocAccess = (
+  actor: Actor,
+  id: string,
+) => Promise<{ canRead: boolean; canWrite: boolean }>;
 
 export interface RealtimeOptions {
   log: Logger;
@@ -43,7 +46,12 @@ export class RealtimeServer {
     return this.wss.clients.size;
   }
 
-  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, docName: string): Promise<void> {
+  async handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    docName: string,
+  ): Promise<void> {
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
@@ -56,7 +64,9 @@ export class RealtimeServer {
       if (!actor) return refuse(401, "Unauthorized");
       const rights = await access(actor, match[2]!);
       if (!rights.canRead) return refuse(403, "Forbidden");
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, docName, actor, rights.canWrite));
+      this.wss.handleUpgrade(request, socket, head, (ws) =>
+        this.accept(ws, docName, actor, rights.canWrite),
+      );
     } catch (error) {
       this.options.log.error({ err: error }, "realtime upgrade failed");
       refuse(500, "Internal Server Error");
@@ -95,7 +105,11 @@ export class RealtimeServer {
     if (!room || room.isClosed || room.isBroken) {
       room = new Room(
         docName,
-        { compactAfter: this.options.compactAfter, log: this.options.log, onStoreError: this.options.onStoreError },
+        {
+          compactAfter: this.options.compactAfter,
+          log: this.options.log,
+          onStoreError: this.options.onStoreError,
+        },
         (empty) => this.scheduleUnload(empty),
       );
       this.rooms.set(docName, room);

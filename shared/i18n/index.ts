@@ -20,7 +20,11 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
 }
 
 /** The text for `key` in `locale` (falling back to English, then the key), with {{params}} filled in. */
-export function translate(locale: string, key: string, params: Record<string, string | number> = {}): string {
+export function translate(
+  locale: string,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   const lang: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const text = lookup(catalogues[lang], key) ?? lookup(catalogues.en, key) ?? key;
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ""));

@@ -27,8 +27,12 @@ describe("co-writing a plan's notes", () => {
     await b.getByRole("link", { name: "Doelstellingen voor het mandaat 2024-2028" }).click();
     const notesA = a.getByRole("textbox", { name: "Gedeelde notities" });
     const notesB = b.getByRole("textbox", { name: "Shared notes" });
-    await expect.poll(() => a.locator("[data-connection]").getAttribute("data-connection")).toBe("connected");
-    await expect.poll(() => b.locator("[data-connection]").getAttribute("data-connection")).toBe("connected");
+    await expect
+      .poll(() => a.locator("[data-connection]").getAttribute("data-connection"))
+      .toBe("connected");
+    await expect
+      .poll(() => b.locator("[data-connection]").getAttribute("data-connection"))
+      .toBe("connected");
 
     await notesA.click();
     await notesA.pressSequentially("SD 1: meer werkzoekenden naar werk. ");
@@ -41,7 +45,9 @@ describe("co-writing a plan's notes", () => {
     expect(await notesA.inputValue()).toBe(await notesB.inputValue());
 
     // Each sees the other in the presence list.
-    await expect.poll(() => a.getByRole("group", { name: "In dit document" }).getByLabel("Ann Admin").count()).toBe(1);
+    await expect
+      .poll(() => a.getByRole("group", { name: "In dit document" }).getByLabel("Ann Admin").count())
+      .toBe(1);
     await screenshot(a, "plan-page-co-writing");
     await director.close();
     await admin.close();

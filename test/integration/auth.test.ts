@@ -24,7 +24,10 @@ describe("health", () => {
 
 describe("sign-in", () => {
   it("sets an httpOnly SameSite session cookie with a 256-bit id", async () => {
-    const response = await post("/auth/login", { email: "admin@koers.demo", password: "koers-admin-2026" });
+    const response = await post("/auth/login", {
+      email: "admin@koers.demo",
+      password: "koers-admin-2026",
+    });
     expect(response.status).toBe(200);
     const cookie = response.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^koers_session=[A-Za-z0-9_-]{43};/);
@@ -36,7 +39,10 @@ describe("sign-in", () => {
   });
 
   it("gives identical answers for an unknown user and a wrong password", async () => {
-    const unknown = await post("/auth/login", { email: "nobody@koers.demo", password: "whatever-123" });
+    const unknown = await post("/auth/login", {
+      email: "nobody@koers.demo",
+      password: "whatever-123",
+    });
     const wrong = await post("/auth/login", { email: "head@koers.demo", password: "whatever-123" });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
@@ -44,7 +50,11 @@ describe("sign-in", () => {
   });
 
   it("answers in the language asked for", async () => {
-    const response = await post("/auth/login", { email: "x@y.z", password: "nope-nope" }, { "accept-language": "fr-BE" });
+    const response = await post(
+      "/auth/login",
+      { email: "x@y.z", password: "nope-nope" },
+      { "accept-language": "fr-BE" },
+    );
     const body = (await response.json()) as { error: { message: string } };
     expect(body.error.message).toBe("L'adresse e-mail ou le mot de passe est incorrect.");
   });
@@ -77,13 +87,20 @@ describe("sign-in", () => {
   it("answers 429 after 10 failed logins for one account in 5 minutes", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await post("/auth/login", { email: "pmo@koers.demo", password: `wrong-${i}` }, { "x-forwarded-for": "10.9.9.9" });
+      const r = await post(
+        "/auth/login",
+        { email: "pmo@koers.demo", password: `wrong-${i}` },
+        { "x-forwarded-for": "10.9.9.9" },
+      );
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses[10]).toBe(429);
     // Even the right password is refused while blocked.
-    const right = await post("/auth/login", { email: "pmo@koers.demo", password: "koers-demo-2026" });
+    const right = await post("/auth/login", {
+      email: "pmo@koers.demo",
+      password: "koers-demo-2026",
+    });
     expect(right.status).toBe(429);
   });
 });

@@ -18,11 +18,10 @@ beforeAll(async () => {
     server.login("head@koers.demo"),
     server.login("viewer@koers.demo"),
   ]);
-  const me = await server.gql<{ viewer: { planningUnits: { id: string; code: string }[] }; plans: { nodes: { id: string }[] } }>(
-    "{ viewer { planningUnits { id code } } plans { nodes { id } } }",
-    {},
-    { cookie: director },
-  );
+  const me = await server.gql<{
+    viewer: { planningUnits: { id: string; code: string }[] };
+    plans: { nodes: { id: string }[] };
+  }>("{ viewer { planningUnits { id code } } plans { nodes { id } } }", {}, { cookie: director });
   dirUnitId = me.data!.viewer.planningUnits.find((u) => u.code === "DIR")!.id;
   demoPlanId = me.data!.plans.nodes[0]!.id;
 });
@@ -46,7 +45,11 @@ describe("plans", () => {
   });
 
   it("creates a draft plan with the creator as owner", async () => {
-    const result = await server.gql<{ createPlan: Record<string, unknown> }>(CREATE, { input: input() }, { cookie: director });
+    const result = await server.gql<{ createPlan: Record<string, unknown> }>(
+      CREATE,
+      { input: input() },
+      { cookie: director },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createPlan).toMatchObject({
       title: "Strategisch plan 2025-2030",
@@ -59,12 +62,30 @@ describe("plans", () => {
   });
 
   it("names the field of invalid input, in the user's language", async () => {
-    const empty = await server.gql(CREATE, { input: input({ title: "   " }) }, { cookie: director, locale: "nl" });
-    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.title" });
+    const empty = await server.gql(
+      CREATE,
+      { input: input({ title: "   " }) },
+      { cookie: director, locale: "nl" },
+    );
+    expect(empty.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.title",
+    });
     expect(empty.errors?.[0]?.message).toBe("input.title is verplicht.");
-    const order = await server.gql(CREATE, { input: input({ periodEnd: 2020 }) }, { cookie: director, locale: "en" });
-    expect(order.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.periodEnd" });
-    const type = await server.gql(CREATE, { input: input({ periodStart: "soon" }) }, { cookie: director });
+    const order = await server.gql(
+      CREATE,
+      { input: input({ periodEnd: 2020 }) },
+      { cookie: director, locale: "en" },
+    );
+    expect(order.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.periodEnd",
+    });
+    const type = await server.gql(
+      CREATE,
+      { input: input({ periodStart: "soon" }) },
+      { cookie: director },
+    );
     expect(type.status).toBe(400);
     expect(type.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input" });
   });
@@ -77,13 +98,29 @@ describe("plans", () => {
   });
 
   it("hides a draft plan from a user of another unit (FORBIDDEN) and an unknown id (NOT_FOUND)", async () => {
-    const other = await server.gql("query($id: ID!) { plan(id: $id) { id } }", { id: demoPlanId }, { cookie: head });
+    const other = await server.gql(
+      "query($id: ID!) { plan(id: $id) { id } }",
+      { id: demoPlanId },
+      { cookie: head },
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const headList = await server.gql<{ plans: { nodes: unknown[] } }>("{ plans { nodes { id } } }", {}, { cookie: head });
+    const headList = await server.gql<{ plans: { nodes: unknown[] } }>(
+      "{ plans { nodes { id } } }",
+      {},
+      { cookie: head },
+    );
     expect(headList.data!.plans.nodes).toHaveLength(0);
-    const unknown = await server.gql("query($id: ID!) { plan(id: $id) { id } }", { id: "0123456789abcdef01234567" }, { cookie: director });
+    const unknown = await server.gql(
+      "query($id: ID!) { plan(id: $id) { id } }",
+      { id: "0123456789abcdef01234567" },
+      { cookie: director },
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const malformed = await server.gql("query($id: ID!) { plan(id: $id) { id } }", { id: { $ne: null } }, { cookie: director });
+    const malformed = await server.gql(
+      "query($id: ID!) { plan(id: $id) { id } }",
+      { id: { $ne: null } },
+      { cookie: director },
+    );
     expect(malformed.status).toBe(400);
   });
 
@@ -94,12 +131,20 @@ describe("plans", () => {
       { cookie: viewer },
     );
     expect(read.data!.plan.viewerCanEdit).toBe(false);
-    const update = await server.gql(UPDATE, { id: demoPlanId, version: 0, input: { title: "x" } }, { cookie: viewer });
+    const update = await server.gql(
+      UPDATE,
+      { id: demoPlanId, version: 0, input: { title: "x" } },
+      { cookie: viewer },
+    );
     expect(update.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("updates with optimistic concurrency: a stale version gets CONFLICT", async () => {
-    const created = await server.gql<{ createPlan: { id: string } }>(CREATE, { input: input() }, { cookie: director });
+    const created = await server.gql<{ createPlan: { id: string } }>(
+      CREATE,
+      { input: input() },
+      { cookie: director },
+    );
     const id = created.data!.createPlan.id;
     const first = await server.gql<{ updatePlan: { version: number; title: string } }>(
       UPDATE,
@@ -107,16 +152,28 @@ describe("plans", () => {
       { cookie: director },
     );
     expect(first.data!.updatePlan).toMatchObject({ title: "Herzien plan", version: 1 });
-    const stale = await server.gql(UPDATE, { id, version: 0, input: { title: "Te laat" } }, { cookie: director });
+    const stale = await server.gql(
+      UPDATE,
+      { id, version: 0, input: { title: "Te laat" } },
+      { cookie: director },
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe("CONFLICT");
   });
 
   it("lets exactly one of 50 concurrent updates at the same version succeed", async () => {
-    const created = await server.gql<{ createPlan: { id: string } }>(CREATE, { input: input() }, { cookie: director });
+    const created = await server.gql<{ createPlan: { id: string } }>(
+      CREATE,
+      { input: input() },
+      { cookie: director },
+    );
     const id = created.data!.createPlan.id;
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        server.gql(UPDATE, { id, version: 0, input: { title: `Versie ${i}` } }, { cookie: director }),
+        server.gql(
+          UPDATE,
+          { id, version: 0, input: { title: `Versie ${i}` } },
+          { cookie: director },
+        ),
       ),
     );
     const ok = results.filter((r) => !r.errors);
@@ -129,18 +186,25 @@ describe("plans", () => {
 describe("GraphQL over HTTP", () => {
   it("serves queries by GET and refuses mutations by GET", async () => {
     const query = encodeURIComponent("{ viewer { name } }");
-    const get = await fetch(`${server.url}/graphql?query=${query}`, { headers: { cookie: director, "apollo-require-preflight": "1" } });
+    const get = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { cookie: director, "apollo-require-preflight": "1" },
+    });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { viewer: { name: "Dirk Directeur" } } });
     const mutation = encodeURIComponent(`mutation { setLocale(locale: fr) { locale } }`);
-    const refused = await fetch(`${server.url}/graphql?query=${mutation}`, { headers: { cookie: director, "apollo-require-preflight": "1" } });
+    const refused = await fetch(`${server.url}/graphql?query=${mutation}`, {
+      headers: { cookie: director, "apollo-require-preflight": "1" },
+    });
     expect(refused.status).toBe(405);
   });
 
   it("refuses a simple (CSRF-able) request without a preflight header", async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ viewer { name } }")}`, {
-      headers: { cookie: director },
-    });
+    const response = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent("{ viewer { name } }")}`,
+      {
+        headers: { cookie: director },
+      },
+    );
     expect(response.status).toBe(400);
   });
 
@@ -148,13 +212,20 @@ describe("GraphQL over HTTP", () => {
     const response = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: director },
-      body: JSON.stringify({ query: "{ viewer { name } }", variables: { pad: "x".repeat(1_100_000) } }),
+      body: JSON.stringify({
+        query: "{ viewer { name } }",
+        variables: { pad: "x".repeat(1_100_000) },
+      }),
     });
     expect(response.status).toBe(413);
   });
 
   it("passes the client's deepest query and rejects more than 15 aliases before running it", async () => {
-    const deep = await server.gql("{ plans { nodes { members { user { id } } orgUnit { id } } } a1: viewer { memberships { orgUnit { id } } } }", {}, { cookie: director });
+    const deep = await server.gql(
+      "{ plans { nodes { members { user { id } } orgUnit { id } } } a1: viewer { memberships { orgUnit { id } } } }",
+      {},
+      { cookie: director },
+    );
     expect(deep.errors).toBeUndefined();
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: viewer { id }`).join(" ");
     const tooMany = await server.gql(`{ ${aliases} }`, {}, { cookie: director });

@@ -29,7 +29,11 @@ beforeAll(async () => {
     server.login("viewer@koers.demo"),
     server.login("outsider@elders.test", "outsider-pass-1"),
   ]);
-  const plans = await server.gql<{ plans: { nodes: { id: string }[] } }>("{ plans { nodes { id } } }", {}, { cookie: director });
+  const plans = await server.gql<{ plans: { nodes: { id: string }[] } }>(
+    "{ plans { nodes { id } } }",
+    {},
+    { cookie: director },
+  );
   planId = plans.data!.plans.nodes[0]!.id;
 });
 afterAll(() => server?.stop());
@@ -44,7 +48,11 @@ describe("the /yjs endpoint", () => {
     await Promise.all([synced(a), synced(b)]);
     a.text.insert(0, "Krachtlijn 1: ");
     b.text.insert(0, "Doel: ");
-    await waitFor(() => a.text.toString() === b.text.toString() && a.text.length > 14, 5000, "convergence");
+    await waitFor(
+      () => a.text.toString() === b.text.toString() && a.text.length > 14,
+      5000,
+      "convergence",
+    );
     expect(a.text.toString()).toContain("Krachtlijn 1: ");
     expect(a.text.toString()).toContain("Doel: ");
     a.destroy();
@@ -57,7 +65,12 @@ describe("the /yjs endpoint", () => {
     expect(await upgradeStatus(`${ws}/plan/${planId}`, { cookie: outsider })).toBe(403);
     expect(await upgradeStatus(`${ws}/plan/not-an-id`, { cookie: director })).toBe(404);
     expect(await upgradeStatus(`${ws}/secret/${planId}`, { cookie: director })).toBe(404);
-    expect(await upgradeStatus(`${ws}/plan/${planId}`, { cookie: director, origin: "https://evil.example" })).toBe(403);
+    expect(
+      await upgradeStatus(`${ws}/plan/${planId}`, {
+        cookie: director,
+        origin: "https://evil.example",
+      }),
+    ).toBe(403);
     expect(await upgradeStatus(`${ws}/plan/${planId}`, { cookie: director })).toBe(101);
   });
 
@@ -105,7 +118,10 @@ describe("the /yjs endpoint", () => {
     await waitForAsync(async () => (await storedRows(docName)) < 120, 10_000, "compaction");
 
     await server.stop();
-    server = withClient(await startKoers(testConfig({ KOERS_DB_NAME: server.dbName })), server.dbName);
+    server = withClient(
+      await startKoers(testConfig({ KOERS_DB_NAME: server.dbName })),
+      server.dbName,
+    );
     const cookie = await server.login("director@koers.demo");
     const after = connectClient(server.url, docName, cookie);
     await synced(after);

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 import { useApolloClient } from "@apollo/client/react";
 import { i18n, rememberLocale } from "../../i18n";
 import { isLocale, type Locale } from "../../../shared/domain";
@@ -86,9 +94,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return { ok: true };
       },
       async signOut() {
-        await fetch("/auth/logout", { method: "POST", credentials: "same-origin", headers: localeHeaders() }).catch(
-          () => undefined,
-        );
+        await fetch("/auth/logout", {
+          method: "POST",
+          credentials: "same-origin",
+          headers: localeHeaders(),
+        }).catch(() => undefined);
         await client.clearStore();
         setUser(null);
       },

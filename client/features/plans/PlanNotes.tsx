@@ -30,15 +30,29 @@ export function PlanNotes({ planId, canEdit }: { planId: string; canEdit: boolea
             </Text>
             <Avatar.Group>
               {collaborators.map((c) => (
-                <Tooltip key={c.clientId} label={c.isSelf ? `${c.name} (${t("plan.you")})` : c.name}>
-                  <Avatar size="sm" radius="xl" color={c.color} variant="filled" aria-label={c.name}>
+                <Tooltip
+                  key={c.clientId}
+                  label={c.isSelf ? `${c.name} (${t("plan.you")})` : c.name}
+                >
+                  <Avatar
+                    size="sm"
+                    radius="xl"
+                    color={c.color}
+                    variant="filled"
+                    aria-label={c.name}
+                  >
                     {c.name.slice(0, 1)}
                   </Avatar>
                 </Tooltip>
               ))}
             </Avatar.Group>
           </Group>
-          <Badge color={CONNECTION_COLORS[connection]} variant="dot" role="status" data-connection={connection}>
+          <Badge
+            color={CONNECTION_COLORS[connection]}
+            variant="dot"
+            role="status"
+            data-connection={connection}
+          >
             {t(`plan.connection.${connection}`)}
           </Badge>
         </Group>

@@ -1,6 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@apollo/client/react";
-import { Alert, Anchor, Breadcrumbs, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { Link, useParams } from "react-router-dom";
 import { graphql } from "../../gql";
 import { errorText } from "../../ui/errors";
@@ -77,7 +88,10 @@ export default function PlanPage() {
       </Group>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Fact label={t("plan.period")} value={t("home.period", { start: plan.periodStart, end: plan.periodEnd })} />
+          <Fact
+            label={t("plan.period")}
+            value={t("home.period", { start: plan.periodStart, end: plan.periodEnd })}
+          />
           <Fact label={t("plan.unit")} value={`${plan.orgUnit.code} — ${plan.orgUnit.name}`} />
           <Fact label={t("plan.authority")} value={plan.responsibleAuthority ?? "—"} />
         </SimpleGrid>

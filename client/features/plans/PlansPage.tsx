@@ -1,7 +1,18 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@apollo/client/react";
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { Link } from "react-router-dom";
 import { graphql } from "../../gql";
 import { CreatePlanModal } from "./CreatePlanModal";
@@ -89,7 +100,9 @@ export function PlansPage() {
                         {plan.orgUnit.code}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{t("home.period", { start: plan.periodStart, end: plan.periodEnd })}</Table.Td>
+                    <Table.Td>
+                      {t("home.period", { start: plan.periodStart, end: plan.periodEnd })}
+                    </Table.Td>
                     <Table.Td>
                       <PlanStatusBadge status={plan.status} />
                     </Table.Td>

@@ -44,7 +44,8 @@ interface Props {
 /** A plain textarea bound to a Y.Text: local typing becomes Yjs edits, remote edits keep the caret in place. */
 export function SharedTextArea({ text, label, description, readOnly = false }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const shadow = useRef(text.toString());
+  // What the textarea showed after the last change, to diff the next input against.
+  const shadow = useRef("");
 
   useEffect(() => {
     const area = ref.current;
@@ -57,7 +58,11 @@ export function SharedTextArea({ text, label, description, readOnly = false }: P
       const focused = document.activeElement === area;
       area.value = text.toString();
       shadow.current = area.value;
-      if (focused) area.setSelectionRange(mapPosition(selectionStart, event.delta), mapPosition(selectionEnd, event.delta));
+      if (focused)
+        area.setSelectionRange(
+          mapPosition(selectionStart, event.delta),
+          mapPosition(selectionEnd, event.delta),
+        );
     };
     text.observe(observer);
     return () => text.unobserve(observer);
@@ -72,7 +77,6 @@ export function SharedTextArea({ text, label, description, readOnly = false }: P
       autosize
       minRows={8}
       maxRows={30}
-      defaultValue={shadow.current}
       onInput={(e) => {
         const value = e.currentTarget.value;
         const change = diffText(shadow.current, value);

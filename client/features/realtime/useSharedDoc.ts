@@ -11,7 +11,16 @@ export interface Collaborator {
   isSelf: boolean;
 }
 
-const COLORS = ["#c2255c", "#2f9e44", "#e8590c", "#6741d9", "#0c8599", "#a61e4d", "#5c940d", "#1971c2"];
+const COLORS = [
+  "#c2255c",
+  "#2f9e44",
+  "#e8590c",
+  "#6741d9",
+  "#0c8599",
+  "#a61e4d",
+  "#5c940d",
+  "#1971c2",
+];
 
 /** A stable colour per user, the same in every collaborator's browser. */
 export function colorFor(userId: string): string {
@@ -33,17 +42,28 @@ export function useSharedDoc(docName: string, user: { id: string; name: string }
     const doc = new Y.Doc();
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/yjs`;
     const provider = new WebsocketProvider(url, docName, doc, { maxBackoffTime: 2500 });
-    provider.awareness.setLocalStateField("user", { id: user.id, name: user.name, color: colorFor(user.id) });
+    provider.awareness.setLocalStateField("user", {
+      id: user.id,
+      name: user.name,
+      color: colorFor(user.id),
+    });
     const onStatus = ({ status }: { status: string }) => {
       if (status === "connected") setConnection(provider.synced ? "connected" : "syncing");
       else setConnection(status === "connecting" ? "connecting" : "disconnected");
     };
-    const onSync = (synced: boolean) => provider.wsconnected && setConnection(synced ? "connected" : "syncing");
+    const onSync = (synced: boolean) =>
+      provider.wsconnected && setConnection(synced ? "connected" : "syncing");
     const onAwareness = () => {
       const list: Collaborator[] = [];
       provider.awareness.getStates().forEach((s, clientId) => {
         const u = (s as { user?: { name?: string; color?: string } }).user;
-        if (u?.name) list.push({ clientId, name: u.name, color: u.color ?? "#555", isSelf: clientId === doc.clientID });
+        if (u?.name)
+          list.push({
+            clientId,
+            name: u.name,
+            color: u.color ?? "#555",
+            isSelf: clientId === doc.clientID,
+          });
       });
       setCollaborators(list);
     };
@@ -51,6 +71,9 @@ export function useSharedDoc(docName: string, user: { id: string; name: string }
     provider.on("sync", onSync);
     provider.awareness.on("change", onAwareness);
     onAwareness();
+    // The provider lives exactly as long as this effect (it opens a socket), so
+    // it is created here and handed to render through state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState({ doc, provider });
     return () => {
       provider.awareness.off("change", onAwareness);

@@ -6,7 +6,10 @@ import { resolveSession, type SessionPolicy } from "./sessions";
 export const SESSION_COOKIE = "koers_session";
 
 /** The actor of a request or websocket upgrade, from its session cookie. */
-export async function resolveActor(cookieHeader: string | undefined, policy: SessionPolicy): Promise<Actor | null> {
+export async function resolveActor(
+  cookieHeader: string | undefined,
+  policy: SessionPolicy,
+): Promise<Actor | null> {
   if (!cookieHeader) return null;
   const token = parseCookie(cookieHeader)[SESSION_COOKIE];
   const session = await resolveSession(token, policy);

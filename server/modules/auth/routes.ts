@@ -7,8 +7,6 @@ import { closeSession, openSession, type SessionPolicy } from "./sessions";
 import { clearLoginFailures, isLoginBlocked, recordLoginFailure } from "./rateLimit";
 import { resolveActor, SESSION_COOKIE } from "./actor";
 
-
-
 const loginInput = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
@@ -32,7 +30,8 @@ export function authRouter(policy: SessionPolicy, options: { secureCookies: bool
   router.post("/login", async (req, res, next) => {
     try {
       // A form post (login CSRF) has no JSON content type: refuse it.
-      if (!req.is("application/json")) return sendError(res, req, 415, "BAD_REQUEST", "errors.jsonRequired");
+      if (!req.is("application/json"))
+        return sendError(res, req, 415, "BAD_REQUEST", "errors.jsonRequired");
       const parsed = loginInput.safeParse(req.body);
       if (!parsed.success) return sendError(res, req, 400, "BAD_USER_INPUT", "errors.loginInput");
       const accountKey = `acct:${parsed.data.email.toLowerCase()}`;

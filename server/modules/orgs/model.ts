@@ -17,7 +17,9 @@ const orgUnitSchema = new Schema(
   { timestamps: true },
 );
 
-export type Organisation = InferSchemaType<typeof organisationSchema> & { _id: mongoose.Types.ObjectId };
+export type Organisation = InferSchemaType<typeof organisationSchema> & {
+  _id: mongoose.Types.ObjectId;
+};
 export type OrgUnit = InferSchemaType<typeof orgUnitSchema> & { _id: mongoose.Types.ObjectId };
 export type OrgUnitDoc = HydratedDocument<OrgUnit>;
 

@@ -36,7 +36,10 @@ function validateTitle(title: string | undefined, field: string): string | undef
 }
 
 function validatePeriod(start: number, end: number, prefix: string) {
-  for (const [name, year] of [["periodStart", start], ["periodEnd", end]] as const) {
+  for (const [name, year] of [
+    ["periodStart", start],
+    ["periodEnd", end],
+  ] as const) {
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
       throw badInput(`${prefix}.${name}`, "errors.yearRange", { min: MIN_YEAR, max: MAX_YEAR });
   }
@@ -55,7 +58,8 @@ export async function getPlan(actor: Actor | null, id: string): Promise<Plan> {
 /** The plans the actor may read, newest first, by cursor. */
 export async function listPlans(actor: Actor | null, first: number, after?: string | null) {
   const viewer = requireActor(actor);
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", "errors.pageSize", { max: 100 });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput("first", "errors.pageSize", { max: 100 });
   const filter: Record<string, unknown> = { organisationId: viewer.organisationId };
   if (after) {
     if (!mongoose.isValidObjectId(after)) throw badInput("after", "errors.badCursor");
@@ -67,7 +71,10 @@ export async function listPlans(actor: Actor | null, first: number, after?: stri
   const nodes = readable.slice(0, first);
   return {
     nodes,
-    pageInfo: { hasNextPage: readable.length > first, endCursor: nodes.length ? String(nodes.at(-1)!._id) : null },
+    pageInfo: {
+      hasNextPage: readable.length > first,
+      endCursor: nodes.length ? String(nodes.at(-1)!._id) : null,
+    },
   };
 }
 
@@ -75,9 +82,15 @@ export async function createPlan(actor: Actor | null, input: CreatePlanInput): P
   const viewer = requireActor(actor);
   const title = validateTitle(input.title, "input.title")!;
   validatePeriod(input.periodStart, input.periodEnd, "input");
-  const [unit] = mongoose.isValidObjectId(input.orgUnitId) ? await getOrgUnits([input.orgUnitId]) : [null];
-  if (!unit || String(unit.organisationId) !== viewer.organisationId) throw badInput("input.orgUnitId", "errors.unknownOrgUnit");
-  authorize(viewer, "plan.create", { organisationId: viewer.organisationId, orgUnitId: String(unit._id) });
+  const [unit] = mongoose.isValidObjectId(input.orgUnitId)
+    ? await getOrgUnits([input.orgUnitId])
+    : [null];
+  if (!unit || String(unit.organisationId) !== viewer.organisationId)
+    throw badInput("input.orgUnitId", "errors.unknownOrgUnit");
+  authorize(viewer, "plan.create", {
+    organisationId: viewer.organisationId,
+    orgUnitId: String(unit._id),
+  });
   const created = await PlanModel.create({
     organisationId: viewer.organisationId,
     orgUnitId: unit._id,
@@ -91,21 +104,33 @@ export async function createPlan(actor: Actor | null, input: CreatePlanInput): P
   return created.toObject() as Plan;
 }
 
-export async function updatePlan(actor: Actor | null, id: string, version: number, input: UpdatePlanInput): Promise<Plan> {
+export async function updatePlan(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  input: UpdatePlanInput,
+): Promise<Plan> {
   const viewer = requireActor(actor);
   const title = validateTitle(input.title ?? undefined, "input.title");
   return withLock(`plan:${id}`, async () => {
     const existing = await getPlan(viewer, id);
     authorize(viewer, "plan.update", existing);
     if (existing.version !== version)
-      throw new AppError("CONFLICT", "The plan was changed by someone else", { messageKey: "errors.CONFLICT" });
-    validatePeriod(input.periodStart ?? existing.periodStart, input.periodEnd ?? existing.periodEnd, "input");
+      throw new AppError("CONFLICT", "The plan was changed by someone else", {
+        messageKey: "errors.CONFLICT",
+      });
+    validatePeriod(
+      input.periodStart ?? existing.periodStart,
+      input.periodEnd ?? existing.periodEnd,
+      "input",
+    );
     const doc = await PlanModel.findById(id);
     if (!doc) throw notFound("Plan");
     if (title !== undefined) doc.title = title;
     if (input.periodStart != null) doc.periodStart = input.periodStart;
     if (input.periodEnd != null) doc.periodEnd = input.periodEnd;
-    if (input.responsibleAuthority !== undefined) doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
+    if (input.responsibleAuthority !== undefined)
+      doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
     if (input.status != null) doc.status = input.status;
     await doc.save();
     const saved = doc.toObject() as Plan;
@@ -115,7 +140,10 @@ export async function updatePlan(actor: Actor | null, id: string, version: numbe
 }
 
 /** Realtime access to a plan's documents: read and write rights of the actor. */
-export async function planDocumentAccess(actor: Actor, id: string): Promise<{ canRead: boolean; canWrite: boolean }> {
+export async function planDocumentAccess(
+  actor: Actor,
+  id: string,
+): Promise<{ canRead: boolean; canWrite: boolean }> {
   const plan = await PlanModel.findById(id).lean<Plan>();
   if (!plan) return { canRead: false, canWrite: false };
   return { canRead: can(actor, "plan.read", plan), canWrite: can(actor, "plan.update", plan) };

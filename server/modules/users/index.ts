@@ -7,7 +7,12 @@ import { CredentialModel, UserModel, type User } from "./model";
 export type { User };
 
 // OWASP Password Storage Cheat Sheet minimum for argon2id.
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export async function initUsers(): Promise<void> {
   await Promise.all([UserModel.init(), CredentialModel.init()]);
@@ -84,6 +89,9 @@ export function toActor(user: User, sessionId: string): Actor {
     email: user.email,
     locale: isLocale(user.locale) ? user.locale : "nl",
     isAdmin: user.isAdmin ?? false,
-    memberships: (user.memberships ?? []).map((m) => ({ orgUnitId: String(m.orgUnitId), role: m.role as Role })),
+    memberships: (user.memberships ?? []).map((m) => ({
+      orgUnitId: String(m.orgUnitId),
+      role: m.role as Role,
+    })),
   };
 }

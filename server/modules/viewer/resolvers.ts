@@ -25,7 +25,9 @@ export const viewerResolvers: Resolvers = {
       return org;
     },
     planningUnits: async (actor, _, ctx) => {
-      const ids = actor.memberships.filter((m) => PLANNER_ROLES.includes(m.role)).map((m) => m.orgUnitId);
+      const ids = actor.memberships
+        .filter((m) => PLANNER_ROLES.includes(m.role))
+        .map((m) => m.orgUnitId);
       const units = await ctx.loaders.orgUnits.loadMany([...new Set(ids)]);
       return units.filter((u): u is OrgUnit => !!u && !(u instanceof Error));
     },
