@@ -1,5 +1,6 @@
 // `npm test`: set-up, then typecheck, lint, and every test (unit, integration,
 // realtime, browser) against the real embedded database.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import {
