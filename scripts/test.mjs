@@ -44,6 +44,26 @@ run(bin("prettier"), ["--check", ".", "--log-level", "warn"]);
 
 ensureClientBuilt();
 step("Tests (vitest)…");
-run(bin("vitest"), ["run", ...process.argv.slice(2)], {
-  env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" },
-});
+const report = path.join(root, "test-results", "vitest.json");
+fs.rmSync(report, { force: true });
+const vitest = spawnSync(
+  bin("vitest"),
+  [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } },
+);
+// One plain closing line that any CI can read.
+if (fs.existsSync(report)) {
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(
+    fs.readFileSync(report, "utf8"),
+  );
+  process.stdout.write(
+    `\nTests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped\n`,
+  );
+}
+process.exit(vitest.status ?? 1);
