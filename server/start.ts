@@ -7,6 +7,10 @@ import { initOrgs, hasAnyOrganisation } from "./modules/orgs";
 import { initUsers } from "./modules/users";
 import { initAuth, sweepSessions } from "./modules/auth";
 import { initPlans } from "./modules/plans";
+import { initIndicators } from "./modules/indicators";
+import { initActions } from "./modules/actions";
+import { initCycles, repairCycles } from "./modules/cycles";
+import { initAudit } from "./modules/audit";
 import { seedDemoData, type DemoAccount } from "./seed";
 
 export interface Running {
@@ -20,7 +24,16 @@ export interface Running {
 
 /** Creates every collection and index; each module owns its own. */
 export async function initModules(): Promise<void> {
-  await Promise.all([initOrgs(), initUsers(), initAuth(), initPlans()]);
+  await Promise.all([
+    initOrgs(),
+    initUsers(),
+    initAuth(),
+    initPlans(),
+    initIndicators(),
+    initActions(),
+    initCycles(),
+    initAudit(),
+  ]);
 }
 
 /**
@@ -46,6 +59,7 @@ export async function startKoers(config: Config): Promise<Running> {
   try {
     const connection = await connectDb(mongoUri, config.KOERS_DB_NAME);
     await initModules();
+    await repairCycles();
     health.monitor(connection);
     embedded?.exited.then((code) => {
       health.set("down", `embedded database exited (${code})`);

@@ -4,8 +4,7 @@ import type { Logger } from "../logger";
 mongoose.set("strictQuery", true);
 // Filters built from user input never carry operators ({"$ne": null} becomes a literal).
 mongoose.set("sanitizeFilter", true);
-// No autoIndex race at startup: each module calls init() and we await it.
-mongoose.set("autoIndex", false);
+// Indexes are built by each module's Model.init(), which start-up awaits.
 
 export type DbState = "up" | "down";
 
@@ -52,6 +51,14 @@ export class DbHealth {
   }
 }
 
+const HOUSEKEEPING = new Set(["ping", "hello", "isMaster", "endSessions", "saslStart", "saslContinue"]);
+const roundTrips = { count: 0 };
+
+/** Database commands sent so far by this process (health pings and handshakes excluded). */
+export function countRoundTrips(): number {
+  return roundTrips.count;
+}
+
 /**
  * Connects the process-wide mongoose connection. One server process owns the
  * database (see mutex.ts), so one connection per process is what we want.
@@ -62,6 +69,11 @@ export async function connectDb(uri: string, dbName: string): Promise<mongoose.C
     serverSelectionTimeoutMS: 10_000,
     // Acknowledged writes are journaled on MongoDB; FerretDB commits each write to SQLite.
     writeConcern: { w: "majority", j: true },
+    // Lets tests and benchmarks count database round trips (see countRoundTrips).
+    monitorCommands: true,
+  });
+  mongoose.connection.getClient().on("commandStarted", (event) => {
+    if (!HOUSEKEEPING.has(event.commandName)) roundTrips.count++;
   });
   return mongoose.connection;
 }

@@ -6,6 +6,11 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated";
 import { planResolvers } from "../modules/plans";
 import { viewerResolvers } from "../modules/viewer/resolvers";
+import { indicatorResolvers } from "../modules/indicators";
+import { actionResolvers } from "../modules/actions";
+import { cycleResolvers } from "../modules/cycles";
+import { auditResolvers } from "../modules/audit/resolvers";
+import { i18nResolvers } from "../modules/i18n/resolvers";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
 
@@ -53,6 +58,6 @@ function mergeResolvers(maps: Resolvers[]): Resolvers {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: { DateTime, ...mergeResolvers([viewerResolvers, planResolvers]) } as never,
+    resolvers: { DateTime, ...mergeResolvers([viewerResolvers, planResolvers, indicatorResolvers, actionResolvers, cycleResolvers, auditResolvers, i18nResolvers]) } as never,
   });
 }

@@ -21,8 +21,16 @@ export const CLOSE = {
   forbidden: 4403,
 } as const;
 
-/** A socket that buffers more than this is too slow: it is closed, not waited for. */
+/** A socket that buffers more than this is too slow: it is dropped, not waited for. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** A client whose updates wait longer than this in the pipeline is no longer read from. */
+export const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+/**
+ * One stored row holds at most this many updates / bytes (a BSON document is at
+ * most 16 MB; one update is at most 8 MiB, the frame limit).
+ */
+const MAX_BATCH_UPDATES = 100;
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface Connection {
   socket: WebSocket;
@@ -31,6 +39,8 @@ export interface Connection {
   canWrite: boolean;
   /** Awareness client ids this connection has announced. */
   awarenessIds: Set<number>;
+  /** Bytes of updates received from this socket and not yet stored. */
+  pendingBytes: number;
 }
 
 export interface RoomOptions {
@@ -38,26 +48,38 @@ export interface RoomOptions {
   log: Logger;
   /** Told when a write fails, so /healthz can report the database down. */
   onStoreError: (error: Error) => void;
+  /** The previous instance of this document, still writing; loading waits for it. */
+  previous?: Promise<void>;
 }
+
+interface Received {
+  origin: Connection | null;
+  update: Uint8Array;
+}
+
+const ignore = () => undefined;
 
 /**
  * One loaded document and its connections.
  *
- * Every message that reads or changes the document goes through one serial
- * pipeline (`this.queue`): load → (decode, apply, persist, relay)*. An update is
- * applied to the in-memory document, inserted in the database, and only after
- * the database acknowledged it is it relayed to the other clients. Because sync
- * step 1 replies run in the same pipeline, no client is ever served state that
- * is not yet stored.
+ * Everything that reads or changes the document goes through one serial
+ * pipeline (`this.queue`): load → (apply, persist, relay | answer)*. Updates
+ * that arrive while a write is in flight wait in `inbox` and are stored together
+ * as one row; only after the database acknowledged the row are they relayed.
+ * Sync step 1 answers run in the same pipeline, so no client is ever served
+ * state that is not yet stored.
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
-  private queue: Promise<void>;
+  private readonly ready: Promise<void>;
+  private queue: Promise<unknown>;
+  private inbox: Received[] = [];
+  private isFlushQueued = false;
   private lastSeq = 0;
   private tailLength = 0;
-  private compacting = false;
+  private compaction: Promise<void> | null = null;
   private broken = false;
   private closed = false;
 
@@ -68,20 +90,27 @@ export class Room {
   ) {
     // The server's own awareness state is never set: it only relays.
     this.awareness.setLocalState(null);
-    this.queue = this.load();
+    this.ready = (options.previous ?? Promise.resolve())
+      .then(() => this.load())
+      .catch((error: unknown) => {
+        this.broken = true;
+        throw error;
+      });
+    this.queue = this.ready.catch(ignore);
     this.awareness.on("update", this.relayAwareness);
   }
 
   private async load(): Promise<void> {
     const stored = await store.loadDoc(this.name);
-    Y.transact(this.doc, () => stored.updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+    store.applyStored(this.doc, stored.updates);
     this.lastSeq = stored.lastSeq;
     this.tailLength = stored.tailLength;
+    if (this.tailLength >= this.options.compactAfter) this.scheduleCompaction();
   }
 
   /** Resolves once the stored state is loaded; rejects when loading failed. */
   get loaded(): Promise<void> {
-    return this.queue;
+    return this.ready;
   }
 
   get isClosed(): boolean {
@@ -93,10 +122,15 @@ export class Room {
     return this.broken;
   }
 
-  private enqueue(work: () => Promise<void> | void): Promise<void> {
-    const next = this.queue.then(work);
-    // A failure of one step must not stall the pipeline; the step handles its own error.
-    this.queue = next.catch(() => undefined);
+  /** Runs `work` after everything queued before it; never after a failure or once closing. */
+  private enqueue<T>(work: () => Promise<T> | T): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`document ${this.name} is closed`));
+    const next = this.queue.then(() => {
+      if (this.broken) throw new Error(`document ${this.name} failed`);
+      return work();
+    });
+    // A failed step must not stall the pipeline; its caller handles the error.
+    this.queue = next.catch(ignore);
     return next;
   }
 
@@ -107,7 +141,7 @@ export class Room {
       this.send(connection, encodeSyncStep1(this.doc));
       const states = [...this.awareness.getStates().keys()];
       if (states.length) this.send(connection, encodeAwareness(this.awareness, states));
-    }).catch(() => undefined);
+    }).catch(ignore);
   }
 
   remove(socket: WebSocket): void {
@@ -133,12 +167,16 @@ export class Room {
       case "sync-step-1":
         this.enqueue(() =>
           this.send(connection, encodeSyncStep2(this.doc, message.stateVector)),
-        ).catch(() => undefined);
+        ).catch(ignore);
         return;
       case "update":
         // Read-only connections: both update and sync step 2 are dropped, never stored.
         if (!connection.canWrite) return;
-        this.enqueue(() => this.applyAndPersist(connection, message.update)).catch(() => undefined);
+        this.inbox.push({ origin: connection, update: message.update });
+        connection.pendingBytes += message.update.byteLength;
+        // Backpressure on input: a client that writes faster than we store waits.
+        if (connection.pendingBytes > MAX_PENDING_BYTES) connection.socket.pause();
+        this.queueFlush();
         return;
       case "awareness":
         this.receiveAwareness(connection, message.update);
@@ -152,26 +190,78 @@ export class Room {
     }
   }
 
-  private async applyAndPersist(origin: Connection, update: Uint8Array): Promise<void> {
-    if (this.broken) return;
-    // Capture exactly what this update adds: a duplicate adds nothing and is
-    // neither stored nor relayed.
-    let delta: Uint8Array | null = null;
-    const capture = (u: Uint8Array) => (delta = delta ? Y.mergeUpdates([delta, u]) : u);
-    this.doc.on("update", capture);
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      this.options.log.warn({ doc: this.name, err: error }, "rejected an undecodable update");
-      origin.socket.close(CLOSE.badFrame, "malformed update");
-      return;
-    } finally {
-      this.doc.off("update", capture);
+  /**
+   * Applies an update the server computes from the live document (a version
+   * restore), through the same persist-then-relay path as a client's update.
+   * Resolves with whether the document changed; rejects if it was not stored.
+   */
+  applyServerEdit(edit: (doc: Y.Doc) => Uint8Array | null): Promise<boolean> {
+    return this.enqueue(async () => {
+      const update = edit(this.doc);
+      return update ? this.persist([{ origin: null, update }]) : false;
+    });
+  }
+
+  /** The full state, as stored (read in the pipeline, after every pending write). */
+  readState(): Promise<Uint8Array> {
+    return this.enqueue(() => Y.encodeStateAsUpdate(this.doc));
+  }
+
+  private queueFlush(): void {
+    if (this.isFlushQueued) return;
+    this.isFlushQueued = true;
+    this.enqueue(() => this.flush()).catch(ignore);
+  }
+
+  private async flush(): Promise<void> {
+    this.isFlushQueued = false;
+    let bytes = 0;
+    let count = 0;
+    while (count < this.inbox.length && count < MAX_BATCH_UPDATES) {
+      bytes += this.inbox[count]!.update.byteLength;
+      if (count > 0 && bytes > MAX_BATCH_BYTES) break;
+      count++;
     }
-    if (!delta) return;
+    const batch = this.inbox.splice(0, count);
+    if (this.inbox.length) this.queueFlush();
+    try {
+      await this.persist(batch);
+    } finally {
+      for (const { origin, update } of batch) {
+        if (!origin) continue;
+        origin.pendingBytes -= update.byteLength;
+        if (origin.socket.isPaused && origin.pendingBytes <= MAX_PENDING_BYTES / 2)
+          origin.socket.resume();
+      }
+    }
+  }
+
+  /** Applies, stores as one row, then relays. Resolves with whether anything was new. */
+  private async persist(batch: Received[]): Promise<boolean> {
+    const applied: { origin: Connection | null; delta: Uint8Array }[] = [];
+    for (const { origin, update } of batch) {
+      // Capture exactly what this update adds: a duplicate adds nothing and is
+      // neither stored nor relayed.
+      let delta: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => (delta = delta ? Y.mergeUpdates([delta, u]) : u);
+      this.doc.on("update", capture);
+      try {
+        Y.applyUpdate(this.doc, update, origin);
+      } catch (error) {
+        this.options.log.warn({ doc: this.name, err: error }, "rejected an undecodable update");
+        origin?.socket.close(CLOSE.badFrame, "malformed update");
+        // Whatever it changed before throwing is in memory now, so it is stored below.
+      } finally {
+        this.doc.off("update", capture);
+      }
+      if (delta) applied.push({ origin, delta });
+    }
+    if (!applied.length) return false;
+    const merged =
+      applied.length === 1 ? applied[0]!.delta : Y.mergeUpdates(applied.map((a) => a.delta));
     const seq = this.lastSeq + 1;
     try {
-      await store.appendUpdate(this.name, seq, delta);
+      await store.appendUpdate(this.name, seq, merged);
     } catch (error) {
       // The update is in memory but not stored: this document can no longer be
       // trusted. Relay nothing, close every socket (clients keep their edits and
@@ -182,32 +272,44 @@ export class Room {
         "storing an update failed; closing the document",
       );
       this.fail(CLOSE.storeFailed, "storage failed");
-      return;
+      throw error;
     }
     this.lastSeq = seq;
     this.tailLength++;
-    const frame = encodeUpdate(delta);
-    for (const connection of this.connections.values()) {
-      if (connection !== origin) this.send(connection, frame);
-    }
+    this.relay(applied, merged);
     if (this.tailLength >= this.options.compactAfter) this.scheduleCompaction();
+    return true;
+  }
+
+  /** Sends each connection what it does not have yet: every delta but its own. */
+  private relay(applied: { origin: Connection | null; delta: Uint8Array }[], merged: Uint8Array) {
+    const origins = new Set(applied.map((a) => a.origin));
+    const everything = encodeUpdate(merged);
+    for (const connection of this.connections.values()) {
+      if (!origins.has(connection)) {
+        this.send(connection, everything);
+        continue;
+      }
+      const others = applied.filter((a) => a.origin !== connection).map((a) => a.delta);
+      if (others.length)
+        this.send(connection, encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+    }
   }
 
   private scheduleCompaction(): void {
-    if (this.compacting) return;
-    this.compacting = true;
+    if (this.compaction || this.closed) return;
     // Off the pipeline: compaction reads and writes stored rows only, never the
     // in-memory document, so edits keep flowing while it runs.
-    const covered = this.tailLength;
-    store
+    this.compaction = store
       .compactDoc(this.name)
-      .then(() => {
-        this.tailLength = Math.max(0, this.tailLength - covered);
+      .then((result) => {
+        // Sequence numbers are consecutive: the rows after the snapshot are the tail.
+        this.tailLength = Math.max(0, this.lastSeq - result.lastSeq);
       })
-      .catch((error) =>
+      .catch((error: unknown) =>
         this.options.log.warn({ doc: this.name, err: error }, "compaction failed; will retry"),
       )
-      .finally(() => (this.compacting = false));
+      .finally(() => (this.compaction = null));
   }
 
   private receiveAwareness(connection: Connection, update: Uint8Array): void {
@@ -238,9 +340,12 @@ export class Room {
   private send(connection: Connection, frame: Uint8Array): void {
     const { socket } = connection;
     if (socket.readyState !== socket.OPEN) return;
-    // Backpressure: a client that does not read cannot make us buffer without bound.
+    // Backpressure: a client that does not read cannot make us buffer without
+    // bound. Terminate, not close: a close frame would queue behind the same
+    // unread bytes and hold them for the whole close timeout.
     if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      socket.close(CLOSE.tooSlow, "too slow");
+      this.options.log.warn({ doc: this.name }, "dropping a client that does not read");
+      socket.terminate();
       return;
     }
     socket.send(frame);
@@ -252,11 +357,12 @@ export class Room {
     for (const connection of this.connections.values()) connection.socket.close(code, reason);
   }
 
-  /** Waits for pending writes, then frees the document. */
+  /** Waits for pending writes and compaction, then frees the document. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
+    await this.compaction;
     this.awareness.off("update", this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();

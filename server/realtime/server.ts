@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
+import type * as Y from "yjs";
 import type { Actor } from "../authz";
 import type { Logger } from "../logger";
 import { DOC_NAME_PATTERN } from "../../shared/domain";
@@ -34,6 +35,8 @@ export class RealtimeServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms that were unloaded and are still finishing their writes. */
+  private readonly closing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RealtimeOptions) {}
 
@@ -81,16 +84,22 @@ export class RealtimeServer {
       sessionId: actor.sessionId,
       canWrite,
       awarenessIds: new Set(),
+      pendingBytes: 0,
     };
     room.add(connection);
     socket.binaryType = "nodebuffer";
-    socket.on("message", (data: Buffer, isBinary) => {
-      if (!isBinary && typeof data === "string") return;
+    socket.on("message", (data: Buffer) => {
       room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
     socket.on("close", () => room.remove(socket));
-    socket.on("error", () => socket.terminate());
-    room.loaded.catch((error) => {
+    socket.on("error", (error) => {
+      // ws has already started closing (1009 for a frame over maxPayload, 1002
+      // for a protocol error). Let that close frame go out; a peer that never
+      // answers it is cut off soon after rather than after ws's 30 s timeout.
+      this.options.log.debug({ doc: docName, err: error }, "realtime socket error");
+      setTimeout(() => socket.terminate(), 1000).unref();
+    });
+    room.loaded.catch((error: unknown) => {
       // Never serve an empty document in place of one we could not read.
       this.options.log.error({ doc: docName, err: error }, "loading a document failed");
       this.options.onStoreError(error as Error);
@@ -98,17 +107,48 @@ export class RealtimeServer {
     });
   }
 
+  /**
+   * Applies a server-side edit to a document, loaded or not, through the
+   * document's pipeline: the update is stored, then relayed to every client.
+   * `edit` gets the live document and returns the update to apply (or null).
+   */
+  async applyServerEdit(
+    docName: string,
+    edit: (doc: Y.Doc) => Uint8Array | null,
+  ): Promise<boolean> {
+    const room = this.roomFor(docName);
+    try {
+      return await room.applyServerEdit(edit);
+    } finally {
+      this.unloadIfIdle(room);
+    }
+  }
+
+  /** The full stored state of a document, loaded or not. */
+  async readState(docName: string): Promise<Uint8Array> {
+    const room = this.roomFor(docName);
+    try {
+      return await room.readState();
+    } finally {
+      this.unloadIfIdle(room);
+    }
+  }
+
   private roomFor(docName: string): Room {
     clearTimeout(this.unloadTimers.get(docName));
     this.unloadTimers.delete(docName);
     let room = this.rooms.get(docName);
     if (!room || room.isClosed || room.isBroken) {
+      if (room) this.unload(room);
       room = new Room(
         docName,
         {
           compactAfter: this.options.compactAfter,
           log: this.options.log,
           onStoreError: this.options.onStoreError,
+          // A previous instance may still be storing its last updates: loading
+          // before they land would miss them and reuse their sequence numbers.
+          previous: this.closing.get(docName),
         },
         (empty) => this.scheduleUnload(empty),
       );
@@ -117,20 +157,36 @@ export class RealtimeServer {
     return room;
   }
 
+  private unloadIfIdle(room: Room): void {
+    if (room.connections.size === 0 && this.rooms.get(room.name) === room)
+      this.scheduleUnload(room);
+  }
+
   private scheduleUnload(room: Room): void {
-    if (room.isBroken) {
-      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
-      void room.close();
-      return;
-    }
+    if (room.isBroken) return this.unload(room);
+    clearTimeout(this.unloadTimers.get(room.name));
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room.name);
-      if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
-      this.rooms.delete(room.name);
-      void room.close();
+      if (room.connections.size === 0) this.unload(room);
     }, this.options.unloadAfterMs);
     timer.unref();
     this.unloadTimers.set(room.name, timer);
+  }
+
+  /** Forgets the room at once; it frees its document once its pending writes are done. */
+  private unload(room: Room): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    const previous = this.closing.get(room.name) ?? Promise.resolve();
+    const closed = previous
+      .then(() => room.close())
+      .catch((error: unknown) =>
+        this.options.log.warn({ doc: room.name, err: error }, "closing a document failed"),
+      )
+      .finally(() => {
+        if (this.closing.get(room.name) === closed) this.closing.delete(room.name);
+      });
+    this.closing.set(room.name, closed);
   }
 
   /** Closes the sockets of a session or a user whose rights ended (logout, disable). */
@@ -152,8 +208,8 @@ export class RealtimeServer {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const client of this.wss.clients) client.terminate();
-    await Promise.all([...this.rooms.values()].map((room) => room.close()));
-    this.rooms.clear();
+    for (const room of [...this.rooms.values()]) this.unload(room);
+    await Promise.all(this.closing.values());
     this.wss.close();
   }
 }

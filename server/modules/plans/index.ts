@@ -1,17 +1,34 @@
-import { PlanModel, type Plan } from "./model";
+import { MeasurementPointModel, ObjectiveModel, PlanModel, type MeasurementPoint, type Objective, type Plan } from "./model";
 
-export type { Plan };
+export type { Plan, Objective, MeasurementPoint };
 export { planResolvers } from "./resolvers";
 export {
   getPlan,
+  getEditablePlan,
   listPlans,
   createPlan,
   updatePlan,
+  setPlanMember,
   planDocumentAccess,
   canEditPlan,
+  requireText,
+  optionalText,
+  localizedFrom,
+  translatePlanText,
+  loadPlansById,
 } from "./service";
+export { getObjective, listObjectivesOfPlans, createObjective, updateObjective, deleteObjective, translateObjective } from "./objectives";
+export {
+  getMeasurementPoint,
+  listPointsOfPlans,
+  createMeasurementPoint,
+  updateMeasurementPoint,
+  deleteMeasurementPoint,
+  translatePoint,
+} from "./points";
+export { publishPlanEvent, subscribePlanEvents, type PlanEventKind } from "./events";
 
-/** Creates the collection and indexes of this module. */
+/** Creates the collections and indexes of this module. */
 export async function initPlans(): Promise<void> {
-  await PlanModel.init();
+  await Promise.all([PlanModel.init(), ObjectiveModel.init(), MeasurementPointModel.init()]);
 }

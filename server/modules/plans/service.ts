@@ -1,9 +1,13 @@
-import mongoose, { trusted } from "mongoose";
+import mongoose from "mongoose";
 import { authorize, can, requireActor, type Actor } from "../../authz";
-import { withLock } from "../../db/mutex";
-import { AppError, badInput, notFound } from "../../errors";
+import { updateVersioned } from "../../db/versioned";
+import { badInput, notFound, forbidden } from "../../errors";
 import { getOrgUnits } from "../orgs";
-import { publish } from "../../pubsub";
+import { getUser } from "../users";
+import { recordAudit } from "../audit";
+import { publishPlanEvent } from "./events";
+import { withText, type LocalizedValue } from "../../../shared/localized";
+import type { Locale, PlanMemberRole } from "../../../shared/domain";
 import { PlanModel, type Plan } from "./model";
 import "./authz";
 
@@ -13,6 +17,7 @@ const MAX_YEAR = 2100;
 export interface CreatePlanInput {
   kind: Plan["kind"];
   title: string;
+  description?: string | null;
   orgUnitId: string;
   periodStart: number;
   periodEnd: number;
@@ -21,18 +26,31 @@ export interface CreatePlanInput {
 
 export interface UpdatePlanInput {
   title?: string | null;
+  description?: string | null;
   periodStart?: number | null;
   periodEnd?: number | null;
   responsibleAuthority?: string | null;
   status?: Plan["status"] | null;
 }
 
-function validateTitle(title: string | undefined, field: string): string | undefined {
-  if (title === undefined) return undefined;
-  const trimmed = title.trim();
+/** A required text of at most `max` characters, trimmed; BAD_USER_INPUT names the field. */
+export function requireText(value: string | null | undefined, field: string, max = 300): string {
+  const trimmed = (value ?? "").trim();
   if (!trimmed) throw badInput(field, "errors.required");
-  if (trimmed.length > 300) throw badInput(field, "errors.tooLong", { max: 300 });
+  if (trimmed.length > max) throw badInput(field, "errors.tooLong", { max });
   return trimmed;
+}
+
+export function optionalText(value: string | null | undefined, field: string, max = 10_000): string | null {
+  const trimmed = (value ?? "").trim();
+  if (trimmed.length > max) throw badInput(field, "errors.tooLong", { max });
+  return trimmed || null;
+}
+
+/** Puts a text typed in the actor's language into a stored localized value. */
+export function localizedFrom(text: string | null, locale: Locale, existing?: LocalizedValue | null): LocalizedValue | null {
+  if (text === null && !existing) return null;
+  return withText(existing, locale, text ?? "");
 }
 
 function validatePeriod(start: number, end: number, prefix: string) {
@@ -55,15 +73,21 @@ export async function getPlan(actor: Actor | null, id: string): Promise<Plan> {
   return plan;
 }
 
+/** A plan the actor may change (plan.update), else FORBIDDEN. */
+export async function getEditablePlan(actor: Actor | null, id: string): Promise<Plan> {
+  const plan = await getPlan(actor, id);
+  authorize(actor, "plan.update", plan);
+  return plan;
+}
+
 /** The plans the actor may read, newest first, by cursor. */
 export async function listPlans(actor: Actor | null, first: number, after?: string | null) {
   const viewer = requireActor(actor);
-  if (!Number.isInteger(first) || first < 1 || first > 100)
-    throw badInput("first", "errors.pageSize", { max: 100 });
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", "errors.pageSize", { max: 100 });
   const filter: Record<string, unknown> = { organisationId: viewer.organisationId };
   if (after) {
     if (!mongoose.isValidObjectId(after)) throw badInput("after", "errors.badCursor");
-    filter._id = trusted({ $lt: new mongoose.Types.ObjectId(after) });
+    filter._id = mongoose.trusted({ $lt: new mongoose.Types.ObjectId(after) });
   }
   // Authorization is per plan, so filter in TS; a plan list per organisation stays small.
   const candidates = await PlanModel.find(filter).sort({ _id: -1 }).lean<Plan[]>();
@@ -71,79 +95,77 @@ export async function listPlans(actor: Actor | null, first: number, after?: stri
   const nodes = readable.slice(0, first);
   return {
     nodes,
-    pageInfo: {
-      hasNextPage: readable.length > first,
-      endCursor: nodes.length ? String(nodes.at(-1)!._id) : null,
-    },
+    pageInfo: { hasNextPage: readable.length > first, endCursor: nodes.length ? String(nodes.at(-1)!._id) : null },
   };
 }
 
 export async function createPlan(actor: Actor | null, input: CreatePlanInput): Promise<Plan> {
   const viewer = requireActor(actor);
-  const title = validateTitle(input.title, "input.title")!;
+  const title = requireText(input.title, "input.title");
+  const description = optionalText(input.description, "input.description");
   validatePeriod(input.periodStart, input.periodEnd, "input");
-  const [unit] = mongoose.isValidObjectId(input.orgUnitId)
-    ? await getOrgUnits([input.orgUnitId])
-    : [null];
+  const [unit] = mongoose.isValidObjectId(input.orgUnitId) ? await getOrgUnits([input.orgUnitId]) : [null];
   if (!unit || String(unit.organisationId) !== viewer.organisationId)
     throw badInput("input.orgUnitId", "errors.unknownOrgUnit");
-  authorize(viewer, "plan.create", {
-    organisationId: viewer.organisationId,
-    orgUnitId: String(unit._id),
-  });
+  authorize(viewer, "plan.create", { organisationId: viewer.organisationId, orgUnitId: String(unit._id) });
   const created = await PlanModel.create({
     organisationId: viewer.organisationId,
     orgUnitId: unit._id,
     kind: input.kind,
-    title,
+    title: localizedFrom(title, viewer.locale),
+    description: localizedFrom(description, viewer.locale),
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     responsibleAuthority: input.responsibleAuthority?.trim() || null,
     members: [{ userId: viewer.id, role: "owner" }],
   });
-  return created.toObject() as Plan;
+  const plan = created.toObject() as Plan;
+  await recordAudit(viewer, { planId: plan._id, action: "plan.create", entityType: "plan", entityId: plan._id, after: plan });
+  return plan;
 }
 
-export async function updatePlan(
-  actor: Actor | null,
-  id: string,
-  version: number,
-  input: UpdatePlanInput,
-): Promise<Plan> {
-  const viewer = requireActor(actor);
-  const title = validateTitle(input.title ?? undefined, "input.title");
-  return withLock(`plan:${id}`, async () => {
-    const existing = await getPlan(viewer, id);
-    authorize(viewer, "plan.update", existing);
-    if (existing.version !== version)
-      throw new AppError("CONFLICT", "The plan was changed by someone else", {
-        messageKey: "errors.CONFLICT",
-      });
-    validatePeriod(
-      input.periodStart ?? existing.periodStart,
-      input.periodEnd ?? existing.periodEnd,
-      "input",
-    );
-    const doc = await PlanModel.findById(id);
-    if (!doc) throw notFound("Plan");
-    if (title !== undefined) doc.title = title;
+export async function updatePlan(actor: Actor | null, id: string, version: number, input: UpdatePlanInput): Promise<Plan> {
+  const existing = await getEditablePlan(actor, id);
+  const viewer = actor!;
+  const title = input.title == null ? undefined : requireText(input.title, "input.title");
+  const description = input.description === undefined ? undefined : optionalText(input.description, "input.description");
+  validatePeriod(input.periodStart ?? existing.periodStart, input.periodEnd ?? existing.periodEnd, "input");
+  const { before, after } = await updateVersioned(PlanModel, id, version, (doc) => {
+    if (title !== undefined) doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
+    if (description !== undefined) doc.description = localizedFrom(description, viewer.locale, doc.description as LocalizedValue);
     if (input.periodStart != null) doc.periodStart = input.periodStart;
     if (input.periodEnd != null) doc.periodEnd = input.periodEnd;
-    if (input.responsibleAuthority !== undefined)
-      doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
+    if (input.responsibleAuthority !== undefined) doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
     if (input.status != null) doc.status = input.status;
-    await doc.save();
-    const saved = doc.toObject() as Plan;
-    publish(`plan:${id}`, saved);
-    return saved;
   });
+  await recordAudit(viewer, { planId: id, action: "plan.update", entityType: "plan", entityId: id, before, after });
+  publishPlanEvent(id, "plan_updated", id);
+  return after as Plan;
+}
+
+/** Adds a member or changes their role; only owners (or admins) manage members. */
+export async function setPlanMember(actor: Actor | null, planId: string, userId: string, role: PlanMemberRole | null) {
+  const plan = await getPlan(actor, planId);
+  const viewer = actor!;
+  const isOwner = plan.members.some((m) => String(m.userId) === viewer.id && m.role === "owner");
+  if (!isOwner && !viewer.isAdmin) throw forbidden("plan.members");
+  const user = await getUser(userId);
+  if (!user || String(user.organisationId) !== viewer.organisationId) throw badInput("userId", "errors.unknownUser");
+  const { before, after } = await updateVersioned<Plan>(PlanModel, planId, plan.version, (doc) => {
+    // Reassign the filtered array: FerretDB ignores $pull on sub-documents.
+    const members = (doc.toObject() as Plan).members;
+    const others = members.filter((m) => String(m.userId) !== userId);
+    const next = role ? [...others, { userId, role }] : others;
+    if (!next.some((m) => m.role === "owner")) throw badInput("role", "errors.lastOwner");
+    doc.set("members", next);
+  });
+  await recordAudit(viewer, { planId, action: role ? "plan.member.set" : "plan.member.remove", entityType: "plan", entityId: planId, before: before.members, after: after.members });
+  publishPlanEvent(planId, "plan_updated", planId);
+  return after as Plan;
 }
 
 /** Realtime access to a plan's documents: read and write rights of the actor. */
-export async function planDocumentAccess(
-  actor: Actor,
-  id: string,
-): Promise<{ canRead: boolean; canWrite: boolean }> {
+export async function planDocumentAccess(actor: Actor, id: string): Promise<{ canRead: boolean; canWrite: boolean }> {
   const plan = await PlanModel.findById(id).lean<Plan>();
   if (!plan) return { canRead: false, canWrite: false };
   return { canRead: can(actor, "plan.read", plan), canWrite: can(actor, "plan.update", plan) };
@@ -151,4 +173,27 @@ export async function planDocumentAccess(
 
 export function canEditPlan(actor: Actor | null, plan: Plan): boolean {
   return can(actor, "plan.update", plan);
+}
+
+/** Sets one translation of the plan's title or description. */
+export async function translatePlanText(
+  actor: Actor | null,
+  id: string,
+  field: string,
+  apply: (value: LocalizedValue | null) => LocalizedValue,
+): Promise<LocalizedValue> {
+  if (field !== "title" && field !== "description") throw badInput("input.field", "errors.unknownField");
+  const plan = await getEditablePlan(actor, id);
+  const { after } = await updateVersioned(PlanModel, id, plan.version, (doc) => {
+    doc.set(field, apply(doc.get(field) as LocalizedValue | null));
+  });
+  await recordAudit(actor!, { planId: id, action: "plan.translate", entityType: "plan", entityId: id });
+  return (after as Plan)[field]!;
+}
+
+/** Loads plans by id, in the order asked (no authorization: for request loaders). */
+export async function loadPlansById(ids: readonly string[]): Promise<(Plan | null)[]> {
+  const plans = await PlanModel.find({ _id: mongoose.trusted({ $in: ids }) }).lean<Plan[]>();
+  const byId = new Map(plans.map((p) => [String(p._id), p]));
+  return ids.map((id) => byId.get(id) ?? null);
 }

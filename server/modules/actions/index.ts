@@ -1,0 +1,19 @@
+import { ActionModel, isDoneOnTime, type Action } from "./model";
+
+export type { Action };
+export { isDoneOnTime };
+export { actionResolvers } from "./resolvers";
+export {
+  listActionsOfPlans,
+  listActionsOfPoints,
+  listActions,
+  createAction,
+  updateAction,
+  translateAction,
+  getActionById,
+} from "./service";
+
+/** Creates the collection and indexes of this module. */
+export async function initActions(): Promise<void> {
+  await ActionModel.init();
+}
