@@ -30,7 +30,9 @@ export function createLoaders() {
   return {
     users: new DataLoader<string, User | null>((ids) => getUsers(ids)),
     orgUnits: new DataLoader<string, OrgUnit | null>((ids) => getOrgUnits(ids)),
-    organisations: new DataLoader<string, Organisation | null>((ids) => Promise.all(ids.map(getOrganisation))),
+    organisations: new DataLoader<string, Organisation | null>((ids) =>
+      Promise.all(ids.map(getOrganisation)),
+    ),
     // Raw loads without authorization: only for objects reached from an authorized plan.
     plans: new DataLoader<string, Plan | null>((ids) => loadPlansById(ids)),
     indicators: byIds<Indicator>(findIndicators),

@@ -51,7 +51,14 @@ export class DbHealth {
   }
 }
 
-const HOUSEKEEPING = new Set(["ping", "hello", "isMaster", "endSessions", "saslStart", "saslContinue"]);
+const HOUSEKEEPING = new Set([
+  "ping",
+  "hello",
+  "isMaster",
+  "endSessions",
+  "saslStart",
+  "saslContinue",
+]);
 const roundTrips = { count: 0 };
 
 /** Database commands sent so far by this process (health pings and handshakes excluded). */

@@ -58,6 +58,17 @@ function mergeResolvers(maps: Resolvers[]): Resolvers {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: { DateTime, ...mergeResolvers([viewerResolvers, planResolvers, indicatorResolvers, actionResolvers, cycleResolvers, auditResolvers, i18nResolvers]) } as never,
+    resolvers: {
+      DateTime,
+      ...mergeResolvers([
+        viewerResolvers,
+        planResolvers,
+        indicatorResolvers,
+        actionResolvers,
+        cycleResolvers,
+        auditResolvers,
+        i18nResolvers,
+      ]),
+    } as never,
   });
 }

@@ -2,7 +2,15 @@ import type { Server as HttpServer } from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { parse, validate, specifiedRules, type GraphQLSchema, GraphQLError } from "graphql";
+import {
+  execute,
+  parse,
+  subscribe,
+  validate,
+  specifiedRules,
+  type GraphQLSchema,
+  GraphQLError,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { WebSocketServer } from "ws";
 import type { Context } from "../context";
@@ -87,7 +95,11 @@ export function attachSubscriptions(options: {
         ctx.extra.context = context;
         return true;
       },
-      onSubscribe: (_ctx, _id, payload) => {
+      // Parse, validate and execute with this module's graphql, under the same
+      // limits as HTTP (graphql-ws would otherwise use its own copy of graphql).
+      execute,
+      subscribe,
+      onSubscribe: (ctx, _id, payload) => {
         let document;
         try {
           document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
@@ -96,6 +108,13 @@ export function attachSubscriptions(options: {
         }
         const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue: ctx.extra.context,
+        };
       },
     },
     wss,

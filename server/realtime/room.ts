@@ -292,7 +292,10 @@ export class Room {
       }
       const others = applied.filter((a) => a.origin !== connection).map((a) => a.delta);
       if (others.length)
-        this.send(connection, encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+        this.send(
+          connection,
+          encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)),
+        );
     }
   }
 

@@ -8,7 +8,11 @@ const actionSchema = new Schema(
     title: { type: localizedSchema, required: true },
     ownerId: { type: Schema.Types.ObjectId, default: null },
     dueDate: { type: String, default: null },
-    status: { type: String, enum: ["not_started", "in_progress", "blocked", "done", "cancelled"], default: "not_started" },
+    status: {
+      type: String,
+      enum: ["not_started", "in_progress", "blocked", "done", "cancelled"],
+      default: "not_started",
+    },
     progress: { type: Number, default: 0, min: 0, max: 100 },
     doneDate: { type: String, default: null },
     objectiveId: { type: Schema.Types.ObjectId, default: null },
@@ -25,7 +29,9 @@ export type Action = Omit<InferSchemaType<typeof actionSchema>, "title"> & {
 export const ActionModel = mongoose.model("Action", actionSchema);
 
 /** "Done on time" is derived, never typed in: done on or before the due date. */
-export function isDoneOnTime(action: Pick<Action, "status" | "doneDate" | "dueDate">): boolean | null {
+export function isDoneOnTime(
+  action: Pick<Action, "status" | "doneDate" | "dueDate">,
+): boolean | null {
   if (action.status !== "done" || !action.doneDate || !action.dueDate) return null;
   return action.doneDate <= action.dueDate;
 }

@@ -5,7 +5,8 @@ import { createAction, listActions, updateAction } from "./service";
 
 export const actionResolvers: Resolvers = {
   Query: {
-    actions: (_, { planId, filter, first, after }, ctx) => listActions(ctx.actor, planId, filter ?? {}, first ?? 50, after),
+    actions: (_, { planId, filter, first, after }, ctx) =>
+      listActions(ctx.actor, planId, filter ?? {}, first ?? 50, after),
   },
   Mutation: {
     createAction: (_, { input }, ctx) => createAction(ctx.actor, input),
@@ -14,9 +15,12 @@ export const actionResolvers: Resolvers = {
   Action: {
     id: (a) => String(a._id),
     plan: (a, _, ctx) => getPlan(ctx.actor, String(a.planId)),
-    owner: async (a, _, ctx) => (a.ownerId ? await ctx.loaders.users.load(String(a.ownerId)) : null),
+    owner: async (a, _, ctx) =>
+      a.ownerId ? await ctx.loaders.users.load(String(a.ownerId)) : null,
     doneOnTime: (a) => isDoneOnTime(a),
-    objective: (a, _, ctx) => (a.objectiveId ? getObjective(ctx.actor, String(a.objectiveId)) : null),
-    measurementPoint: (a, _, ctx) => (a.measurementPointId ? getMeasurementPoint(ctx.actor, String(a.measurementPointId)) : null),
+    objective: (a, _, ctx) =>
+      a.objectiveId ? getObjective(ctx.actor, String(a.objectiveId)) : null,
+    measurementPoint: (a, _, ctx) =>
+      a.measurementPointId ? getMeasurementPoint(ctx.actor, String(a.measurementPointId)) : null,
   },
 };

@@ -28,14 +28,19 @@ function checkDate(value: string | null | undefined, field: string): string | nu
 
 function checkProgress(value: number | null | undefined): number | undefined {
   if (value == null) return undefined;
-  if (!Number.isInteger(value) || value < 0 || value > 100) throw badInput("input.progress", "errors.progress");
+  if (!Number.isInteger(value) || value < 0 || value > 100)
+    throw badInput("input.progress", "errors.progress");
   return value;
 }
 
-async function checkOwner(actor: Actor, ownerId: string | null | undefined): Promise<string | null | undefined> {
+async function checkOwner(
+  actor: Actor,
+  ownerId: string | null | undefined,
+): Promise<string | null | undefined> {
   if (!ownerId) return ownerId === undefined ? undefined : null;
   const [user] = mongoose.isValidObjectId(ownerId) ? await getUsers([ownerId]) : [null];
-  if (!user || String(user.organisationId) !== actor.organisationId) throw badInput("input.ownerId", "errors.unknownUser");
+  if (!user || String(user.organisationId) !== actor.organisationId)
+    throw badInput("input.ownerId", "errors.unknownUser");
   return ownerId;
 }
 
@@ -46,7 +51,9 @@ export async function listActionsOfPlans(planIds: readonly string[]): Promise<Ac
 }
 
 export async function listActionsOfPoints(pointIds: readonly string[]): Promise<Action[]> {
-  return ActionModel.find({ measurementPointId: mongoose.trusted({ $in: pointIds }) }).lean<Action[]>();
+  return ActionModel.find({ measurementPointId: mongoose.trusted({ $in: pointIds }) }).lean<
+    Action[]
+  >();
 }
 
 export interface ActionFilter {
@@ -59,9 +66,16 @@ export interface ActionFilter {
 }
 
 /** Actions of a plan the actor may read, filtered, by cursor (the _id of the last one). */
-export async function listActions(actor: Actor | null, planId: string, filter: ActionFilter, first: number, after?: string | null) {
+export async function listActions(
+  actor: Actor | null,
+  planId: string,
+  filter: ActionFilter,
+  first: number,
+  after?: string | null,
+) {
   await getPlan(actor, planId);
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", "errors.pageSize", { max: 100 });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput("first", "errors.pageSize", { max: 100 });
   const all = await listActionsOfPlans([planId]);
   const matching = all.filter(
     (a) =>
@@ -78,13 +92,20 @@ export async function listActions(actor: Actor | null, planId: string, filter: A
   return {
     nodes,
     totalCount: matching.length,
-    pageInfo: { hasNextPage: start + first < matching.length, endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null },
+    pageInfo: {
+      hasNextPage: start + first < matching.length,
+      endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null,
+    },
   };
 }
 
 export async function createAction(
   actor: Actor | null,
-  input: ActionInput & { planId: string; objectiveId?: string | null; measurementPointId?: string | null },
+  input: ActionInput & {
+    planId: string;
+    objectiveId?: string | null;
+    measurementPointId?: string | null;
+  },
 ): Promise<Action> {
   const plan = await getEditablePlan(actor, input.planId);
   const viewer = actor!;
@@ -98,17 +119,34 @@ export async function createAction(
     status,
     progress: checkProgress(input.progress) ?? (status === "done" ? 100 : 0),
     doneDate: status === "done" ? (checkDate(input.doneDate, "input.doneDate") ?? today()) : null,
-    objectiveId: input.objectiveId && mongoose.isValidObjectId(input.objectiveId) ? input.objectiveId : null,
-    measurementPointId: input.measurementPointId && mongoose.isValidObjectId(input.measurementPointId) ? input.measurementPointId : null,
+    objectiveId:
+      input.objectiveId && mongoose.isValidObjectId(input.objectiveId) ? input.objectiveId : null,
+    measurementPointId:
+      input.measurementPointId && mongoose.isValidObjectId(input.measurementPointId)
+        ? input.measurementPointId
+        : null,
   });
   const action = created.toObject() as Action;
-  await recordAudit(viewer, { planId: plan._id, action: "action.create", entityType: "action", entityId: action._id, after: action });
+  await recordAudit(viewer, {
+    planId: plan._id,
+    action: "action.create",
+    entityType: "action",
+    entityId: action._id,
+    after: action,
+  });
   publishPlanEvent(plan._id, "action_changed", action._id);
   return action;
 }
 
-export async function updateAction(actor: Actor | null, id: string, version: number, input: ActionInput): Promise<Action> {
-  const existing = mongoose.isValidObjectId(id) ? await ActionModel.findById(id).lean<Action>() : null;
+export async function updateAction(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  input: ActionInput,
+): Promise<Action> {
+  const existing = mongoose.isValidObjectId(id)
+    ? await ActionModel.findById(id).lean<Action>()
+    : null;
   if (!existing) throw notFound("Action");
   await getEditablePlan(actor, String(existing.planId));
   const viewer = actor!;
@@ -118,7 +156,8 @@ export async function updateAction(actor: Actor | null, id: string, version: num
   const doneDate = checkDate(input.doneDate, "input.doneDate");
   const progress = checkProgress(input.progress);
   const { before, after } = await updateVersioned(ActionModel, id, version, (doc) => {
-    if (title !== undefined) doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
+    if (title !== undefined)
+      doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
     if (ownerId !== undefined) doc.set("ownerId", ownerId);
     if (dueDate !== undefined) doc.dueDate = dueDate;
     if (progress !== undefined) doc.progress = progress;
@@ -130,13 +169,26 @@ export async function updateAction(actor: Actor | null, id: string, version: num
       } else doc.doneDate = null;
     } else if (doneDate !== undefined && doc.status === "done") doc.doneDate = doneDate;
   });
-  await recordAudit(viewer, { planId: existing.planId, action: "action.update", entityType: "action", entityId: id, before, after });
+  await recordAudit(viewer, {
+    planId: existing.planId,
+    action: "action.update",
+    entityType: "action",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(existing.planId, "action_changed", id);
   return after as Action;
 }
 
-export async function translateAction(actor: Actor | null, id: string, apply: (v: LocalizedValue | null) => LocalizedValue) {
-  const existing = mongoose.isValidObjectId(id) ? await ActionModel.findById(id).lean<Action>() : null;
+export async function translateAction(
+  actor: Actor | null,
+  id: string,
+  apply: (v: LocalizedValue | null) => LocalizedValue,
+) {
+  const existing = mongoose.isValidObjectId(id)
+    ? await ActionModel.findById(id).lean<Action>()
+    : null;
   if (!existing) throw notFound("Action");
   await getEditablePlan(actor, String(existing.planId));
   const { after } = await updateVersioned(ActionModel, id, existing.version, (doc) => {
@@ -147,7 +199,9 @@ export async function translateAction(actor: Actor | null, id: string, apply: (v
 
 /** One action whose plan the actor may read. */
 export async function getActionById(actor: Actor | null, id: string): Promise<Action> {
-  const action = mongoose.isValidObjectId(id) ? await ActionModel.findById(id).lean<Action>() : null;
+  const action = mongoose.isValidObjectId(id)
+    ? await ActionModel.findById(id).lean<Action>()
+    : null;
   if (!action) throw notFound("Action");
   await getPlan(actor, String(action.planId));
   return action;

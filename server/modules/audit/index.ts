@@ -15,14 +15,22 @@ const NOISE = new Set(["_id", "version", "createdAt", "updatedAt", "__v"]);
 function serialize(value: unknown): string | null {
   if (value == null) return null;
   const plain = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-  if (typeof plain === "object" && !Array.isArray(plain)) for (const key of NOISE) delete plain[key];
+  if (typeof plain === "object" && !Array.isArray(plain))
+    for (const key of NOISE) delete plain[key];
   return JSON.stringify(plain);
 }
 
 /** Writes one audit entry: who did what to which entity, with before and after. */
 export async function recordAudit(
   actor: Actor,
-  entry: { planId?: unknown; action: string; entityType: string; entityId: unknown; before?: unknown; after?: unknown },
+  entry: {
+    planId?: unknown;
+    action: string;
+    entityType: string;
+    entityId: unknown;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await AuditModel.create({
     organisationId: actor.organisationId,
@@ -39,7 +47,8 @@ export async function recordAudit(
 
 /** Entries of a plan, newest first; the caller has checked the plan may be read. */
 export async function listAudit(planId: string, first: number, after?: string | null) {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", "errors.pageSize", { max: 100 });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput("first", "errors.pageSize", { max: 100 });
   const filter: Record<string, unknown> = { planId };
   if (after) {
     if (!mongoose.isValidObjectId(after)) throw badInput("after", "errors.badCursor");
@@ -50,5 +59,11 @@ export async function listAudit(planId: string, first: number, after?: string | 
     .limit(first + 1)
     .lean<AuditEntry[]>();
   const nodes = rows.slice(0, first);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null } };
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null,
+    },
+  };
 }

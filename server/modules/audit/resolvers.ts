@@ -12,7 +12,8 @@ export const auditResolvers: Resolvers = {
   },
   AuditEntry: {
     id: (e) => String(e._id),
-    actor: async (e, _, ctx) => (e.actorId ? await ctx.loaders.users.load(String(e.actorId)) : null),
+    actor: async (e, _, ctx) =>
+      e.actorId ? await ctx.loaders.users.load(String(e.actorId)) : null,
     at: (e) => e.at,
   },
 };

@@ -66,8 +66,15 @@ const snapshotSchema = new Schema(
   { versionKey: false },
 );
 
-export type PdcaCycle = InferSchemaType<typeof cycleSchema> & { _id: string; version: number; phase: Phase };
-export type Assessment = PdcaCycle["assessments"][number] & { status: PointStatusValue; computedStatus: PointStatusValue };
+export type PdcaCycle = InferSchemaType<typeof cycleSchema> & {
+  _id: string;
+  version: number;
+  phase: Phase;
+};
+export type Assessment = PdcaCycle["assessments"][number] & {
+  status: PointStatusValue;
+  computedStatus: PointStatusValue;
+};
 export type Decision = PdcaCycle["decisions"][number] & { _id: mongoose.Types.ObjectId };
 export type PhaseChange = PdcaCycle["history"][number];
 export type ScoreboardSnapshot = InferSchemaType<typeof snapshotSchema>;
@@ -82,7 +89,15 @@ export interface ScoreboardData {
   frozen: boolean;
   phase: Phase | null;
   generatedAt: string;
-  rollup: { value: PointStatusValue; onTrack: number; atRisk: number; offTrack: number; done: number; noData: number; total: number };
+  rollup: {
+    value: PointStatusValue;
+    onTrack: number;
+    atRisk: number;
+    offTrack: number;
+    done: number;
+    noData: number;
+    total: number;
+  };
   rows: ScoreboardRowData[];
 }
 

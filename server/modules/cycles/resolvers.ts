@@ -47,7 +47,10 @@ async function rollupOf(ctx: Context, plan: Plan, points: MeasurementPoint[]) {
 /** Points under an objective and all its descendants. */
 async function pointsUnder(ctx: Context, objective: Objective) {
   const planId = String(objective.planId);
-  const [objectives, points] = await Promise.all([ctx.source.objectives(planId), ctx.source.points(planId)]);
+  const [objectives, points] = await Promise.all([
+    ctx.source.objectives(planId),
+    ctx.source.points(planId),
+  ]);
   const ids = new Set([String(objective._id)]);
   let grew = true;
   while (grew) {
@@ -63,25 +66,36 @@ async function pointsUnder(ctx: Context, objective: Objective) {
 
 export const cycleResolvers: Resolvers = {
   Query: {
-    scoreboard: (_, { planId, period }, ctx) => getScoreboard(ctx.actor, planId, period, ctx.source, ctx.locale),
+    scoreboard: (_, { planId, period }, ctx) =>
+      getScoreboard(ctx.actor, planId, period, ctx.source, ctx.locale),
     cycle: (_, { planId, period }, ctx) => getCycle(ctx.actor, planId, period),
     measurementPoints: async (_, { planId, filter, first, after }, ctx) => {
       const plan = await getPlan(ctx.actor, planId);
       const size = first ?? 50;
       const all = await listPointsOfPlans([String(plan._id)]);
       const period = filter?.period ?? currentQuarter();
-      const withStatus = await Promise.all(all.map(async (p) => ({ p, status: filter?.status ? await pointStatus(ctx, p, period) : null })));
+      const withStatus = await Promise.all(
+        all.map(async (p) => ({
+          p,
+          status: filter?.status ? await pointStatus(ctx, p, period) : null,
+        })),
+      );
       const matching = withStatus
-        .filter(({ p, status }) =>
-          (!filter?.status || status?.value === filter.status) &&
-          (!filter?.ownerId || p.ownerIds.some((o) => String(o) === filter.ownerId)) &&
-          (!filter?.objectiveId || String(p.objectiveId) === filter.objectiveId) &&
-          (!filter?.deadlineFrom && !filter?.deadlineUntil
-            ? true
-            : p.targets.some((t) => {
-                const due = t.deadline?.until;
-                return !!due && (!filter.deadlineFrom || due >= filter.deadlineFrom) && (!filter.deadlineUntil || due <= filter.deadlineUntil);
-              })),
+        .filter(
+          ({ p, status }) =>
+            (!filter?.status || status?.value === filter.status) &&
+            (!filter?.ownerId || p.ownerIds.some((o) => String(o) === filter.ownerId)) &&
+            (!filter?.objectiveId || String(p.objectiveId) === filter.objectiveId) &&
+            (!filter?.deadlineFrom && !filter?.deadlineUntil
+              ? true
+              : p.targets.some((t) => {
+                  const due = t.deadline?.until;
+                  return (
+                    !!due &&
+                    (!filter.deadlineFrom || due >= filter.deadlineFrom) &&
+                    (!filter.deadlineUntil || due <= filter.deadlineUntil)
+                  );
+                })),
         )
         .map(({ p }) => p);
       const start = after ? matching.findIndex((p) => String(p._id) === after) + 1 : 0;
@@ -89,7 +103,10 @@ export const cycleResolvers: Resolvers = {
       return {
         nodes,
         totalCount: matching.length,
-        pageInfo: { hasNextPage: start + size < matching.length, endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null },
+        pageInfo: {
+          hasNextPage: start + size < matching.length,
+          endCursor: nodes.at(-1) ? String(nodes.at(-1)!._id) : null,
+        },
       };
     },
   },
@@ -98,7 +115,8 @@ export const cycleResolvers: Resolvers = {
     advanceCycle: (_, { id, version }, ctx) => advanceCycle(ctx.actor, id, version),
     assessPoint: (_, { input }, ctx) => assessPoint(ctx.actor, input, ctx.source),
     recordDecision: (_, { input }, ctx) => recordDecision(ctx.actor, input),
-    closeCycle: (_, { id, version }, ctx) => closeCycle(ctx.actor, id, version, ctx.source, ctx.locale),
+    closeCycle: (_, { id, version }, ctx) =>
+      closeCycle(ctx.actor, id, version, ctx.source, ctx.locale),
   },
   PdcaCycle: {
     id: (c) => c._id,
@@ -114,7 +132,8 @@ export const cycleResolvers: Resolvers = {
   },
   Decision: {
     id: (d) => String(d._id),
-    measurementPoint: (d, _, ctx) => (d.measurementPointId ? getMeasurementPoint(ctx.actor, String(d.measurementPointId)) : null),
+    measurementPoint: (d, _, ctx) =>
+      d.measurementPointId ? getMeasurementPoint(ctx.actor, String(d.measurementPointId)) : null,
     action: (d, _, ctx) => (d.actionId ? getActionById(ctx.actor, String(d.actionId)) : null),
     decidedBy: async (d, _, ctx) => (await ctx.loaders.users.load(String(d.decidedBy)))!,
   },

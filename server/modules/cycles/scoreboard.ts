@@ -24,7 +24,11 @@ export async function statusOfPoint(
 ): Promise<PointStatusResult> {
   const indicators = await source.indicatorsOfPoint(point);
   const measurements = new Map<string, Measurement[]>();
-  await Promise.all(indicators.map(async (i) => measurements.set(String(i._id), await source.measurementsOf(String(i._id)))));
+  await Promise.all(
+    indicators.map(async (i) =>
+      measurements.set(String(i._id), await source.measurementsOf(String(i._id))),
+    ),
+  );
   const computed = computePointStatus({
     targets: point.targets.map((t) => ({
       goal: t.goal,
@@ -35,12 +39,29 @@ export async function statusOfPoint(
     period,
     planStart: `${plan.periodStart}-01-01`,
   });
-  const assessment = cycle?.assessments.find((a) => String(a.measurementPointId) === String(point._id));
-  if (assessment) return { value: assessment.status as PointStatusValue, source: "assessment", reason: assessment.comment ?? null, computed: computed.value };
-  return { value: computed.value, source: "computed", reason: computed.reason, computed: computed.value };
+  const assessment = cycle?.assessments.find(
+    (a) => String(a.measurementPointId) === String(point._id),
+  );
+  if (assessment)
+    return {
+      value: assessment.status as PointStatusValue,
+      source: "assessment",
+      reason: assessment.comment ?? null,
+      computed: computed.value,
+    };
+  return {
+    value: computed.value,
+    source: "computed",
+    reason: computed.reason,
+    computed: computed.value,
+  };
 }
 
-function trendOf(latest: number | null, previous: number | null, indicator: Indicator | undefined): ScoreboardRowData["trend"] {
+function trendOf(
+  latest: number | null,
+  previous: number | null,
+  indicator: Indicator | undefined,
+): ScoreboardRowData["trend"] {
   if (latest == null || previous == null || !indicator) return "unknown";
   if (Math.abs(latest - previous) < 1e-9) return "stable";
   const better = indicator.direction === "lower_is_better" ? latest < previous : latest > previous;
@@ -67,12 +88,26 @@ export async function buildScoreboard(
   locale: Locale,
 ): Promise<ScoreboardData> {
   const planId = String(plan._id);
-  const [objectives, points] = await Promise.all([source.objectives(planId), source.points(planId)]);
+  const [objectives, points] = await Promise.all([
+    source.objectives(planId),
+    source.points(planId),
+  ]);
   const byId = new Map(objectives.map((o) => [String(o._id), o]));
-  const order = new Map(objectives.map((o) => [String(o._id), pathOf(o, byId).map((p) => `${p.order}:${p.code}`).join("/")]));
+  const order = new Map(
+    objectives.map((o) => [
+      String(o._id),
+      pathOf(o, byId)
+        .map((p) => `${p.order}:${p.code}`)
+        .join("/"),
+    ]),
+  );
   const sorted = [...points].sort(
     (a, b) =>
-      (order.get(String(a.objectiveId)) ?? "").localeCompare(order.get(String(b.objectiveId)) ?? "", undefined, { numeric: true }) ||
+      (order.get(String(a.objectiveId)) ?? "").localeCompare(
+        order.get(String(b.objectiveId)) ?? "",
+        undefined,
+        { numeric: true },
+      ) ||
       a.order - b.order ||
       a.code.localeCompare(b.code, undefined, { numeric: true }),
   );
@@ -93,7 +128,9 @@ export async function buildScoreboard(
         .map((m) => ({ period: m.period, value: m.value }));
       const latest = history.at(-1) ?? null;
       const previous = history.at(-2) ?? null;
-      const assessment = cycle?.assessments.find((a) => String(a.measurementPointId) === String(point._id));
+      const assessment = cycle?.assessments.find(
+        (a) => String(a.measurementPointId) === String(point._id),
+      );
       const latestComment = measured.find((m) => m.period === latest?.period)?.comment ?? null;
       return {
         measurementPointId: String(point._id),

@@ -6,13 +6,26 @@ import { AppError, badInput, notFound } from "../../errors";
 import { logger } from "../../logger";
 import { recordAudit } from "../audit";
 import { createAction } from "../actions";
-import { getEditablePlan, getMeasurementPoint, getPlan, publishPlanEvent, type Plan } from "../plans";
+import {
+  getEditablePlan,
+  getMeasurementPoint,
+  getPlan,
+  publishPlanEvent,
+  type Plan,
+} from "../plans";
 import { isQuarter } from "../../../shared/periods";
 import type { Locale } from "../../../shared/domain";
 import type { PointStatusValue } from "../../../shared/status";
 import { buildScoreboard, statusOfPoint } from "./scoreboard";
 import type { PlanSource } from "./source";
-import { CycleModel, PHASES, SnapshotModel, type PdcaCycle, type Phase, type ScoreboardData } from "./model";
+import {
+  CycleModel,
+  PHASES,
+  SnapshotModel,
+  type PdcaCycle,
+  type Phase,
+  type ScoreboardData,
+} from "./model";
 
 const cycleId = (planId: string, period: string) => `${planId}:${period}`;
 
@@ -20,11 +33,23 @@ function checkPeriod(period: string, field = "period") {
   if (!isQuarter(period)) throw badInput(field, "errors.quarter");
 }
 
-function refuse(messageKey: string, params: Record<string, string | number> = {}, field?: string): never {
-  throw new AppError("BAD_USER_INPUT", messageKey, { messageKey, params, ...(field ? { field } : {}) });
+function refuse(
+  messageKey: string,
+  params: Record<string, string | number> = {},
+  field?: string,
+): never {
+  throw new AppError("BAD_USER_INPUT", messageKey, {
+    messageKey,
+    params,
+    ...(field ? { field } : {}),
+  });
 }
 
-async function loadCycle(actor: Actor | null, id: string, edit: boolean): Promise<{ cycle: PdcaCycle; plan: Plan }> {
+async function loadCycle(
+  actor: Actor | null,
+  id: string,
+  edit: boolean,
+): Promise<{ cycle: PdcaCycle; plan: Plan }> {
   const planId = id.split(":")[0] ?? "";
   const plan = edit ? await getEditablePlan(actor, planId) : await getPlan(actor, planId);
   const cycle = await CycleModel.findById(id).lean<PdcaCycle>();
@@ -36,7 +61,11 @@ export async function findCycle(planId: string, period: string): Promise<PdcaCyc
   return CycleModel.findById(cycleId(planId, period)).lean<PdcaCycle>();
 }
 
-export async function getCycle(actor: Actor | null, planId: string, period: string): Promise<PdcaCycle | null> {
+export async function getCycle(
+  actor: Actor | null,
+  planId: string,
+  period: string,
+): Promise<PdcaCycle | null> {
   await getPlan(actor, planId);
   checkPeriod(period);
   return findCycle(planId, period);
@@ -47,7 +76,11 @@ export async function listCyclesOfPlan(planId: string): Promise<PdcaCycle[]> {
   return cycles.sort((a, b) => b.period.localeCompare(a.period));
 }
 
-export async function openCycle(actor: Actor | null, planId: string, period: string): Promise<PdcaCycle> {
+export async function openCycle(
+  actor: Actor | null,
+  planId: string,
+  period: string,
+): Promise<PdcaCycle> {
   const plan = await getEditablePlan(actor, planId);
   checkPeriod(period);
   const now = new Date();
@@ -60,33 +93,66 @@ export async function openCycle(actor: Actor | null, planId: string, period: str
       history: [{ from: null, to: "plan", by: actor!.id, at: now }],
     });
     const cycle = created.toObject() as PdcaCycle;
-    await recordAudit(actor!, { planId, action: "cycle.open", entityType: "cycle", entityId: cycle._id, after: cycle });
+    await recordAudit(actor!, {
+      planId,
+      action: "cycle.open",
+      entityType: "cycle",
+      entityId: cycle._id,
+      after: cycle,
+    });
     publishPlanEvent(planId, "cycle_changed", cycle._id);
     return cycle;
   } catch (error) {
     // The natural _id makes a second open of the same period fail atomically.
     if ((error as { code?: number }).code === 11000)
-      throw new AppError("CONFLICT", "cycle already open", { messageKey: "errors.cycleExists", params: { period } });
+      throw new AppError("CONFLICT", "cycle already open", {
+        messageKey: "errors.cycleExists",
+        params: { period },
+      });
     throw error;
   }
 }
 
-async function changeCycle(actor: Actor | null, id: string, version: number, action: string, apply: (c: PdcaCycle & mongoose.Document) => void) {
+async function changeCycle(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  action: string,
+  apply: (c: PdcaCycle & mongoose.Document) => void,
+) {
   const { cycle } = await loadCycle(actor, id, true);
   if (cycle.phase === "closed") refuse("errors.cycleClosed");
-  const { before, after } = await updateVersioned(CycleModel, id, version, (doc) => apply(doc as never));
-  await recordAudit(actor!, { planId: cycle.planId, action, entityType: "cycle", entityId: id, before, after });
+  const { before, after } = await updateVersioned(CycleModel, id, version, (doc) =>
+    apply(doc as never),
+  );
+  await recordAudit(actor!, {
+    planId: cycle.planId,
+    action,
+    entityType: "cycle",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(cycle.planId, "cycle_changed", id);
   return after as PdcaCycle;
 }
 
 /** plan → do → check → act. Closing is closeCycle. */
-export async function advanceCycle(actor: Actor | null, id: string, version: number): Promise<PdcaCycle> {
+export async function advanceCycle(
+  actor: Actor | null,
+  id: string,
+  version: number,
+): Promise<PdcaCycle> {
   return changeCycle(actor, id, version, "cycle.advance", (doc) => {
     const index = PHASES.indexOf(doc.phase as Phase);
     if (doc.phase === "act" || doc.phase === "closed") refuse("errors.cycleUseClose");
     const next = PHASES[index + 1]!;
-    doc.history.push({ from: doc.phase, to: next, by: new mongoose.Types.ObjectId(actor!.id), at: new Date() });
+    doc.history.push({
+      from: doc.phase,
+      to: next,
+      by: new mongoose.Types.ObjectId(actor!.id),
+      at: new Date(),
+    });
     doc.phase = next;
   });
 }
@@ -94,20 +160,30 @@ export async function advanceCycle(actor: Actor | null, id: string, version: num
 /** Check: an assessment per measurement point; overriding the computed status needs a reason. */
 export async function assessPoint(
   actor: Actor | null,
-  input: { cycleId: string; measurementPointId: string; status: PointStatusValue; comment?: string | null },
+  input: {
+    cycleId: string;
+    measurementPointId: string;
+    status: PointStatusValue;
+    comment?: string | null;
+  },
   source: PlanSource,
 ): Promise<PdcaCycle> {
   const { cycle, plan } = await loadCycle(actor, input.cycleId, true);
-  if (cycle.phase !== "check" && cycle.phase !== "act") refuse("errors.cycleNotInCheck", {}, "input.cycleId");
+  if (cycle.phase !== "check" && cycle.phase !== "act")
+    refuse("errors.cycleNotInCheck", {}, "input.cycleId");
   const point = await getMeasurementPoint(actor, input.measurementPointId);
-  if (String(point.planId) !== String(plan._id)) throw badInput("input.measurementPointId", "errors.unknownPoint");
+  if (String(point.planId) !== String(plan._id))
+    throw badInput("input.measurementPointId", "errors.unknownPoint");
   const computed = await statusOfPoint(source, plan, point, cycle.period, null);
   const comment = input.comment?.trim() || null;
-  if (input.status !== computed.computed && !comment) refuse("errors.reasonRequired", { status: computed.computed }, "input.comment");
+  if (input.status !== computed.computed && !comment)
+    refuse("errors.reasonRequired", { status: computed.computed }, "input.comment");
   return withLock(`cycle-edit:${input.cycleId}`, async () => {
     const fresh = await CycleModel.findById(input.cycleId).lean<PdcaCycle>();
     return changeCycle(actor, input.cycleId, fresh!.version, "cycle.assess", (doc) => {
-      const others = doc.assessments.filter((a) => String(a.measurementPointId) !== input.measurementPointId);
+      const others = doc.assessments.filter(
+        (a) => String(a.measurementPointId) !== input.measurementPointId,
+      );
       doc.set("assessments", [
         ...others,
         {
@@ -138,13 +214,22 @@ export async function recordDecision(
   if (cycle.phase !== "act") refuse("errors.cycleNotInAct", {}, "input.cycleId");
   const text = input.text?.trim();
   if (!text) throw badInput("input.text", "errors.required");
-  if (input.kind === "changed_target" && !input.measurementPointId) throw badInput("input.measurementPointId", "errors.required");
-  if (input.kind === "new_action" && !input.newAction) throw badInput("input.newAction", "errors.required");
+  if (input.kind === "changed_target" && !input.measurementPointId)
+    throw badInput("input.measurementPointId", "errors.required");
+  if (input.kind === "new_action" && !input.newAction)
+    throw badInput("input.newAction", "errors.required");
   if (input.measurementPointId) {
     const point = await getMeasurementPoint(actor, input.measurementPointId);
-    if (String(point.planId) !== String(plan._id)) throw badInput("input.measurementPointId", "errors.unknownPoint");
+    if (String(point.planId) !== String(plan._id))
+      throw badInput("input.measurementPointId", "errors.unknownPoint");
   }
-  const action = input.newAction ? await createAction(actor, { ...input.newAction, planId: String(plan._id), measurementPointId: input.newAction.measurementPointId ?? input.measurementPointId ?? null }) : null;
+  const action = input.newAction
+    ? await createAction(actor, {
+        ...input.newAction,
+        planId: String(plan._id),
+        measurementPointId: input.newAction.measurementPointId ?? input.measurementPointId ?? null,
+      })
+    : null;
   return withLock(`cycle-edit:${input.cycleId}`, async () => {
     const fresh = await CycleModel.findById(input.cycleId).lean<PdcaCycle>();
     return changeCycle(actor, input.cycleId, fresh!.version, "cycle.decide", (doc) => {
@@ -160,7 +245,10 @@ export async function recordDecision(
   });
 }
 
-export async function missingAssessmentIds(cycle: PdcaCycle, source: PlanSource): Promise<string[]> {
+export async function missingAssessmentIds(
+  cycle: PdcaCycle,
+  source: PlanSource,
+): Promise<string[]> {
   const points = await source.points(String(cycle.planId));
   const assessed = new Set(cycle.assessments.map((a) => String(a.measurementPointId)));
   return points.filter((p) => !assessed.has(String(p._id))).map((p) => String(p._id));
@@ -172,33 +260,62 @@ export async function missingAssessmentIds(cycle: PdcaCycle, source: PlanSource)
  * 2. mark the cycle closed.
  * A crash between them is repaired at start-up by repairCycles().
  */
-export async function closeCycle(actor: Actor | null, id: string, version: number, source: PlanSource, locale: Locale) {
+export async function closeCycle(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  source: PlanSource,
+  locale: Locale,
+) {
   const { cycle, plan } = await loadCycle(actor, id, true);
   if (cycle.phase === "closed") refuse("errors.cycleClosed");
   if (cycle.phase !== "act") refuse("errors.cycleNotInAct", {}, "id");
-  if (cycle.version !== version) throw new AppError("CONFLICT", "stale cycle", { messageKey: "errors.CONFLICT" });
+  if (cycle.version !== version)
+    throw new AppError("CONFLICT", "stale cycle", { messageKey: "errors.CONFLICT" });
   const missing = await missingAssessmentIds(cycle, source);
   if (missing.length) refuse("errors.missingAssessments", { count: missing.length }, "id");
   const board = await buildScoreboard(source, plan, cycle.period, cycle, locale);
   const frozen: ScoreboardData = { ...board, frozen: true, phase: "closed" };
-  await SnapshotModel.create({ _id: id, planId: plan._id, period: cycle.period, data: JSON.stringify(frozen), createdAt: new Date() }).catch(
-    (error: { code?: number }) => {
-      if (error.code !== 11000) throw error;
-    },
-  );
+  await SnapshotModel.create({
+    _id: id,
+    planId: plan._id,
+    period: cycle.period,
+    data: JSON.stringify(frozen),
+    createdAt: new Date(),
+  }).catch((error: { code?: number }) => {
+    if (error.code !== 11000) throw error;
+  });
   const { before, after } = await updateVersioned(CycleModel, id, version, (doc) => {
-    doc.history.push({ from: doc.phase, to: "closed", by: new mongoose.Types.ObjectId(actor!.id), at: new Date() });
+    doc.history.push({
+      from: doc.phase,
+      to: "closed",
+      by: new mongoose.Types.ObjectId(actor!.id),
+      at: new Date(),
+    });
     doc.phase = "closed";
     doc.closedAt = new Date();
     doc.closedBy = new mongoose.Types.ObjectId(actor!.id);
   });
-  await recordAudit(actor!, { planId: plan._id, action: "cycle.close", entityType: "cycle", entityId: id, before, after });
+  await recordAudit(actor!, {
+    planId: plan._id,
+    action: "cycle.close",
+    entityType: "cycle",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(plan._id, "cycle_changed", id);
   return after as PdcaCycle;
 }
 
 /** The scoreboard of a plan for a quarter: the frozen snapshot once its cycle closed. */
-export async function getScoreboard(actor: Actor | null, planId: string, period: string, source: PlanSource, locale: Locale) {
+export async function getScoreboard(
+  actor: Actor | null,
+  planId: string,
+  period: string,
+  source: PlanSource,
+  locale: Locale,
+) {
   const plan = await getPlan(actor, planId);
   checkPeriod(period);
   const cycle = await findCycle(planId, period);
@@ -216,7 +333,12 @@ export async function repairCycles(): Promise<number> {
   for (const snapshot of snapshots) {
     const cycle = await CycleModel.findById(snapshot._id);
     if (cycle && cycle.phase !== "closed") {
-      cycle.history.push({ from: cycle.phase, to: "closed", by: cycle.history.at(-1)?.by, at: snapshot.createdAt });
+      cycle.history.push({
+        from: cycle.phase,
+        to: "closed",
+        by: cycle.history.at(-1)?.by,
+        at: snapshot.createdAt,
+      });
       cycle.phase = "closed";
       cycle.closedAt = snapshot.createdAt;
       await cycle.save();

@@ -1,6 +1,17 @@
 import DataLoader from "dataloader";
-import { listObjectivesOfPlans, listPointsOfPlans, type MeasurementPoint, type Objective } from "../plans";
-import { findIndicators, listIndicatorsOfPlans, listMeasurementsOfIndicators, type Indicator, type Measurement } from "../indicators";
+import {
+  listObjectivesOfPlans,
+  listPointsOfPlans,
+  type MeasurementPoint,
+  type Objective,
+} from "../plans";
+import {
+  findIndicators,
+  listIndicatorsOfPlans,
+  listMeasurementsOfIndicators,
+  type Indicator,
+  type Measurement,
+} from "../indicators";
 import { listActionsOfPoints, type Action } from "../actions";
 import { getUsers, type User } from "../users";
 
@@ -58,10 +69,13 @@ export function createBatchedSource(): PlanSource {
 
 /** The indicators a point's targets refer to, then those attached to the point. */
 export function pointIndicators(point: MeasurementPoint, candidates: Indicator[]): Indicator[] {
-  const referenced = point.targets.map((t) => (t.indicatorId ? String(t.indicatorId) : null)).filter(Boolean) as string[];
+  const referenced = point.targets
+    .map((t) => (t.indicatorId ? String(t.indicatorId) : null))
+    .filter(Boolean) as string[];
   const byId = new Map(candidates.map((i) => [String(i._id), i]));
   const result = referenced.map((id) => byId.get(id)).filter((i): i is Indicator => !!i);
-  for (const i of candidates) if (String(i.measurementPointId) === String(point._id) && !result.includes(i)) result.push(i);
+  for (const i of candidates)
+    if (String(i.measurementPointId) === String(point._id) && !result.includes(i)) result.push(i);
   return result;
 }
 
@@ -70,7 +84,10 @@ export function createNaiveSource(): PlanSource {
     objectives: (planId) => listObjectivesOfPlans([planId]),
     points: (planId) => listPointsOfPlans([planId]),
     async indicatorsOfPoint(point) {
-      const ids = point.targets.map((t) => t.indicatorId).filter(Boolean).map(String);
+      const ids = point.targets
+        .map((t) => t.indicatorId)
+        .filter(Boolean)
+        .map(String);
       return (await Promise.all(ids.map((id) => findIndicators([id])))).flat();
     },
     measurementsOf: (id) => listMeasurementsOfIndicators([id]),

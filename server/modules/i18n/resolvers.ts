@@ -16,7 +16,8 @@ export const i18nResolvers: Resolvers = {
     setTranslation: async (_, { input }, ctx) => {
       const text = input.text.trim();
       if (text.length > 10_000) throw badInput("input.text", "errors.tooLong", { max: 10_000 });
-      const apply = (value: LocalizedValue | null) => withText(value, input.locale, text, input.state);
+      const apply = (value: LocalizedValue | null) =>
+        withText(value, input.locale, text, input.state);
       const field = input.field;
       switch (input.entity) {
         case "plan":

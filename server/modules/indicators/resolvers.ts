@@ -10,15 +10,19 @@ export const indicatorResolvers: Resolvers = {
   },
   Mutation: {
     createIndicator: (_, { input }, ctx) => createIndicator(ctx.actor, input),
-    updateIndicator: (_, { id, version, input }, ctx) => updateIndicator(ctx.actor, id, version, input),
+    updateIndicator: (_, { id, version, input }, ctx) =>
+      updateIndicator(ctx.actor, id, version, input),
     recordMeasurement: (_, { input }, ctx) => recordMeasurement(ctx.actor, input),
   },
   Indicator: {
     id: (i) => String(i._id),
     plan: (i, _, ctx) => getPlan(ctx.actor, String(i.planId)),
-    measurementPoint: (i, _, ctx) => (i.measurementPointId ? getMeasurementPoint(ctx.actor, String(i.measurementPointId)) : null),
+    measurementPoint: (i, _, ctx) =>
+      i.measurementPointId ? getMeasurementPoint(ctx.actor, String(i.measurementPointId)) : null,
     measurements: async (i, _, ctx) =>
-      [...(await ctx.source.measurementsOf(String(i._id)))].sort((a, b) => comparePeriods(a.period, b.period)),
+      [...(await ctx.source.measurementsOf(String(i._id)))].sort((a, b) =>
+        comparePeriods(a.period, b.period),
+      ),
     latest: async (i, { period }, ctx) => {
       const all = [...(await ctx.source.measurementsOf(String(i._id)))]
         .filter((m) => !period || comparePeriods(m.period, period) <= 0)

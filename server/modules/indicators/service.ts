@@ -25,7 +25,9 @@ function finiteOrNull(value: number | null | undefined, field: string): number |
 }
 
 async function findIndicator(id: string): Promise<Indicator> {
-  const indicator = mongoose.isValidObjectId(id) ? await IndicatorModel.findById(id).lean<Indicator>() : null;
+  const indicator = mongoose.isValidObjectId(id)
+    ? await IndicatorModel.findById(id).lean<Indicator>()
+    : null;
   if (!indicator) throw notFound("Indicator");
   return indicator;
 }
@@ -36,7 +38,10 @@ export async function getIndicator(actor: Actor | null, id: string): Promise<Ind
   return indicator;
 }
 
-export async function indicatorBelongsToPlan(indicatorId: string, planId: string): Promise<boolean> {
+export async function indicatorBelongsToPlan(
+  indicatorId: string,
+  planId: string,
+): Promise<boolean> {
   if (!mongoose.isValidObjectId(indicatorId)) return false;
   const indicator = await IndicatorModel.findById(indicatorId).lean<Indicator>();
   return !!indicator && String(indicator.planId) === planId;
@@ -51,20 +56,32 @@ export async function listIndicatorsOfPlans(planIds: readonly string[]): Promise
 }
 
 export async function listMeasurementsOfPlans(planIds: readonly string[]): Promise<Measurement[]> {
-  return MeasurementModel.find({ planId: mongoose.trusted({ $in: planIds }) }).lean<Measurement[]>();
+  return MeasurementModel.find({ planId: mongoose.trusted({ $in: planIds }) }).lean<
+    Measurement[]
+  >();
 }
 
-export async function listMeasurementsOfIndicators(indicatorIds: readonly string[]): Promise<Measurement[]> {
-  return MeasurementModel.find({ indicatorId: mongoose.trusted({ $in: indicatorIds }) }).lean<Measurement[]>();
+export async function listMeasurementsOfIndicators(
+  indicatorIds: readonly string[],
+): Promise<Measurement[]> {
+  return MeasurementModel.find({ indicatorId: mongoose.trusted({ $in: indicatorIds }) }).lean<
+    Measurement[]
+  >();
 }
 
-export async function createIndicator(actor: Actor | null, input: IndicatorInput & { planId: string; measurementPointId?: string | null }) {
+export async function createIndicator(
+  actor: Actor | null,
+  input: IndicatorInput & { planId: string; measurementPointId?: string | null },
+) {
   const plan = await getEditablePlan(actor, input.planId);
   const viewer = actor!;
   const name = requireText(input.name, "input.name", 300);
   const created = await IndicatorModel.create({
     planId: plan._id,
-    measurementPointId: input.measurementPointId && mongoose.isValidObjectId(input.measurementPointId) ? input.measurementPointId : null,
+    measurementPointId:
+      input.measurementPointId && mongoose.isValidObjectId(input.measurementPointId)
+        ? input.measurementPointId
+        : null,
     name: localizedFrom(name, viewer.locale),
     unit: input.unit?.trim() || null,
     direction: input.direction ?? "higher_is_better",
@@ -73,31 +90,58 @@ export async function createIndicator(actor: Actor | null, input: IndicatorInput
     frequency: input.frequency ?? "quarterly",
   });
   const indicator = created.toObject() as Indicator;
-  await recordAudit(viewer, { planId: plan._id, action: "indicator.create", entityType: "indicator", entityId: indicator._id, after: indicator });
+  await recordAudit(viewer, {
+    planId: plan._id,
+    action: "indicator.create",
+    entityType: "indicator",
+    entityId: indicator._id,
+    after: indicator,
+  });
   return indicator;
 }
 
-export async function updateIndicator(actor: Actor | null, id: string, version: number, input: IndicatorInput) {
+export async function updateIndicator(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  input: IndicatorInput,
+) {
   const existing = await findIndicator(id);
   await getEditablePlan(actor, String(existing.planId));
   const viewer = actor!;
   const name = input.name == null ? undefined : requireText(input.name, "input.name", 300);
   const { before, after } = await updateVersioned(IndicatorModel, id, version, (doc) => {
-    if (name !== undefined) doc.name = localizedFrom(name, viewer.locale, doc.name as LocalizedValue)!;
+    if (name !== undefined)
+      doc.name = localizedFrom(name, viewer.locale, doc.name as LocalizedValue)!;
     if (input.unit !== undefined) doc.unit = input.unit?.trim() || null;
     if (input.direction != null) doc.direction = input.direction;
-    if (input.baseline !== undefined) doc.baseline = finiteOrNull(input.baseline, "input.baseline") ?? null;
-    if (input.targetValue !== undefined) doc.targetValue = finiteOrNull(input.targetValue, "input.targetValue") ?? null;
+    if (input.baseline !== undefined)
+      doc.baseline = finiteOrNull(input.baseline, "input.baseline") ?? null;
+    if (input.targetValue !== undefined)
+      doc.targetValue = finiteOrNull(input.targetValue, "input.targetValue") ?? null;
     if (input.frequency != null) doc.frequency = input.frequency;
   });
-  await recordAudit(viewer, { planId: existing.planId, action: "indicator.update", entityType: "indicator", entityId: id, before, after });
+  await recordAudit(viewer, {
+    planId: existing.planId,
+    action: "indicator.update",
+    entityType: "indicator",
+    entityId: id,
+    before,
+    after,
+  });
   return after as Indicator;
 }
 
 /** Records or corrects the value of an indicator for a period (one value per period). */
 export async function recordMeasurement(
   actor: Actor | null,
-  input: { indicatorId: string; period: string; value: number; comment?: string | null; evidenceUrl?: string | null },
+  input: {
+    indicatorId: string;
+    period: string;
+    value: number;
+    comment?: string | null;
+    evidenceUrl?: string | null;
+  },
 ): Promise<Measurement> {
   const indicator = await findIndicator(input.indicatorId);
   await getEditablePlan(actor, String(indicator.planId));
@@ -105,9 +149,11 @@ export async function recordMeasurement(
   if (!parsePeriod(input.period)) throw badInput("input.period", "errors.period");
   if (!Number.isFinite(input.value)) throw badInput("input.value", "errors.number");
   const evidenceUrl = input.evidenceUrl?.trim() || null;
-  if (evidenceUrl && !/^https?:\/\/\S+$/i.test(evidenceUrl)) throw badInput("input.evidenceUrl", "errors.url");
+  if (evidenceUrl && !/^https?:\/\/\S+$/i.test(evidenceUrl))
+    throw badInput("input.evidenceUrl", "errors.url");
   const comment = input.comment?.trim() || null;
-  if (comment && comment.length > 2000) throw badInput("input.comment", "errors.tooLong", { max: 2000 });
+  if (comment && comment.length > 2000)
+    throw badInput("input.comment", "errors.tooLong", { max: 2000 });
   const id = `${indicator._id}:${input.period}`;
   const { before, after } = await withLock(`Measurement:${id}`, async () => {
     const previous = await MeasurementModel.findById(id).lean<Measurement>();
@@ -126,12 +172,23 @@ export async function recordMeasurement(
     else await MeasurementModel.create(next);
     return { before: previous, after: next as Measurement };
   });
-  await recordAudit(viewer, { planId: indicator.planId, action: "measurement.record", entityType: "measurement", entityId: id, before, after });
+  await recordAudit(viewer, {
+    planId: indicator.planId,
+    action: "measurement.record",
+    entityType: "measurement",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(indicator.planId, "measurement_recorded", indicator._id);
   return after;
 }
 
-export async function translateIndicator(actor: Actor | null, id: string, apply: (v: LocalizedValue | null) => LocalizedValue) {
+export async function translateIndicator(
+  actor: Actor | null,
+  id: string,
+  apply: (v: LocalizedValue | null) => LocalizedValue,
+) {
   const existing = await findIndicator(id);
   await getEditablePlan(actor, String(existing.planId));
   const { after } = await updateVersioned(IndicatorModel, id, existing.version, (doc) => {

@@ -17,9 +17,17 @@ export interface PlanEventPayload {
 const topic = (planId: string) => `plan:${planId}`;
 
 /** Tells subscribers of a plan what changed; called after the write succeeded. */
-export function publishPlanEvent(planId: unknown, kind: PlanEventKind, entityId: unknown = null): void {
+export function publishPlanEvent(
+  planId: unknown,
+  kind: PlanEventKind,
+  entityId: unknown = null,
+): void {
   const id = String(planId);
-  publish(topic(id), { planId: id, kind, entityId: entityId == null ? null : String(entityId) } satisfies PlanEventPayload);
+  publish(topic(id), {
+    planId: id,
+    kind,
+    entityId: entityId == null ? null : String(entityId),
+  } satisfies PlanEventPayload);
 }
 
 export function subscribePlanEvents(planId: string) {

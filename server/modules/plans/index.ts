@@ -1,4 +1,11 @@
-import { MeasurementPointModel, ObjectiveModel, PlanModel, type MeasurementPoint, type Objective, type Plan } from "./model";
+import {
+  MeasurementPointModel,
+  ObjectiveModel,
+  PlanModel,
+  type MeasurementPoint,
+  type Objective,
+  type Plan,
+} from "./model";
 
 export type { Plan, Objective, MeasurementPoint };
 export { planResolvers } from "./resolvers";
@@ -17,7 +24,14 @@ export {
   translatePlanText,
   loadPlansById,
 } from "./service";
-export { getObjective, listObjectivesOfPlans, createObjective, updateObjective, deleteObjective, translateObjective } from "./objectives";
+export {
+  getObjective,
+  listObjectivesOfPlans,
+  createObjective,
+  updateObjective,
+  deleteObjective,
+  translateObjective,
+} from "./objectives";
 export {
   getMeasurementPoint,
   listPointsOfPlans,

@@ -36,7 +36,12 @@ const objectiveSchema = new Schema(
     parentId: { type: Schema.Types.ObjectId, default: null },
     kind: {
       type: String,
-      enum: ["strategic_line", "strategic_objective", "transversal_objective", "operational_objective"],
+      enum: [
+        "strategic_line",
+        "strategic_objective",
+        "transversal_objective",
+        "operational_objective",
+      ],
       required: true,
     },
     code: { type: String, required: true, trim: true, maxlength: 40 },
@@ -89,7 +94,9 @@ interface Versioned {
 
 type WithText<T, K extends string> = Omit<T, K> & { [P in K]: LocalizedValue };
 
-export type Plan = WithText<InferSchemaType<typeof planSchema>, "title"> & { description: LocalizedValue | null } & Versioned;
+export type Plan = WithText<InferSchemaType<typeof planSchema>, "title"> & {
+  description: LocalizedValue | null;
+} & Versioned;
 export type PlanDoc = HydratedDocument<Plan>;
 export type PlanMember = Plan["members"][number];
 export type Objective = WithText<InferSchemaType<typeof objectiveSchema>, "title"> & {
@@ -98,11 +105,19 @@ export type Objective = WithText<InferSchemaType<typeof objectiveSchema>, "title
 export interface Target {
   _id: mongoose.Types.ObjectId;
   text: LocalizedValue;
-  goal: { value: number; unit?: string | null; comparator: "at_least" | "at_most" | "equal"; baseline?: number | null } | null;
+  goal: {
+    value: number;
+    unit?: string | null;
+    comparator: "at_least" | "at_most" | "equal";
+    baseline?: number | null;
+  } | null;
   deadline: Deadline | null;
   indicatorId: mongoose.Types.ObjectId | null;
 }
-export type MeasurementPoint = Omit<InferSchemaType<typeof measurementPointSchema>, "title" | "targets"> & {
+export type MeasurementPoint = Omit<
+  InferSchemaType<typeof measurementPointSchema>,
+  "title" | "targets"
+> & {
   title: LocalizedValue;
   description: LocalizedValue | null;
   targets: Target[];

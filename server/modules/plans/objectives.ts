@@ -28,7 +28,9 @@ export interface UpdateObjectiveInput {
 }
 
 async function findObjective(id: string): Promise<Objective> {
-  const objective = mongoose.isValidObjectId(id) ? await ObjectiveModel.findById(id).lean<Objective>() : null;
+  const objective = mongoose.isValidObjectId(id)
+    ? await ObjectiveModel.findById(id).lean<Objective>()
+    : null;
   if (!objective) throw notFound("Objective");
   return objective;
 }
@@ -48,7 +50,12 @@ export async function listObjectivesOfPlans(planIds: readonly string[]): Promise
 }
 
 /** Codes are scoped by parent: "1.1" may exist under SD 1 and under transversal objective 1. */
-async function assertCodeFree(planId: string, parentId: string | null, code: string, exceptId?: string) {
+async function assertCodeFree(
+  planId: string,
+  parentId: string | null,
+  code: string,
+  exceptId?: string,
+) {
   const siblings = await ObjectiveModel.find({ planId, parentId }).lean<Objective[]>();
   if (siblings.some((s) => s.code === code && String(s._id) !== exceptId))
     throw new AppError("CONFLICT", `code ${code} is taken under this parent`, {
@@ -58,7 +65,10 @@ async function assertCodeFree(planId: string, parentId: string | null, code: str
     });
 }
 
-export async function createObjective(actor: Actor | null, input: CreateObjectiveInput): Promise<Objective> {
+export async function createObjective(
+  actor: Actor | null,
+  input: CreateObjectiveInput,
+): Promise<Objective> {
   const plan = await getEditablePlan(actor, input.planId);
   const viewer = actor!;
   const code = requireText(input.code, "input.code", 40);
@@ -66,8 +76,11 @@ export async function createObjective(actor: Actor | null, input: CreateObjectiv
   const description = optionalText(input.description, "input.description");
   const parentId = input.parentId ?? null;
   if (parentId) {
-    const parent = mongoose.isValidObjectId(parentId) ? await ObjectiveModel.findById(parentId).lean<Objective>() : null;
-    if (!parent || String(parent.planId) !== String(plan._id)) throw badInput("input.parentId", "errors.unknownParent");
+    const parent = mongoose.isValidObjectId(parentId)
+      ? await ObjectiveModel.findById(parentId).lean<Objective>()
+      : null;
+    if (!parent || String(parent.planId) !== String(plan._id))
+      throw badInput("input.parentId", "errors.unknownParent");
   }
   // Check-then-insert under the plan's tree lock, so two requests cannot both take a code.
   const created = await withLock(`plan-tree:${plan._id}`, async () => {
@@ -83,36 +96,72 @@ export async function createObjective(actor: Actor | null, input: CreateObjectiv
     });
     return doc.toObject() as Objective;
   });
-  await recordAudit(viewer, { planId: plan._id, action: "objective.create", entityType: "objective", entityId: created._id, after: created });
+  await recordAudit(viewer, {
+    planId: plan._id,
+    action: "objective.create",
+    entityType: "objective",
+    entityId: created._id,
+    after: created,
+  });
   publishPlanEvent(plan._id, "objective_changed", created._id);
   return created;
 }
 
-export async function updateObjective(actor: Actor | null, id: string, version: number, input: UpdateObjectiveInput) {
+export async function updateObjective(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  input: UpdateObjectiveInput,
+) {
   const existing = await findObjective(id);
   await getEditablePlan(actor, String(existing.planId));
   const viewer = actor!;
   const code = input.code == null ? undefined : requireText(input.code, "input.code", 40);
   const title = input.title == null ? undefined : requireText(input.title, "input.title", 1000);
-  const description = input.description === undefined ? undefined : optionalText(input.description, "input.description");
+  const description =
+    input.description === undefined
+      ? undefined
+      : optionalText(input.description, "input.description");
   const { before, after } = await withLock(`plan-tree:${existing.planId}`, async () => {
     if (code !== undefined && code !== existing.code)
-      await assertCodeFree(String(existing.planId), existing.parentId ? String(existing.parentId) : null, code, id);
+      await assertCodeFree(
+        String(existing.planId),
+        existing.parentId ? String(existing.parentId) : null,
+        code,
+        id,
+      );
     return updateVersioned(ObjectiveModel, id, version, (doc) => {
       if (code !== undefined) doc.code = code;
       if (input.kind != null) doc.kind = input.kind;
-      if (title !== undefined) doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
-      if (description !== undefined) doc.description = localizedFrom(description, viewer.locale, doc.description as LocalizedValue);
+      if (title !== undefined)
+        doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
+      if (description !== undefined)
+        doc.description = localizedFrom(
+          description,
+          viewer.locale,
+          doc.description as LocalizedValue,
+        );
       if (input.order != null) doc.order = input.order;
     });
   });
-  await recordAudit(viewer, { planId: existing.planId, action: "objective.update", entityType: "objective", entityId: id, before, after });
+  await recordAudit(viewer, {
+    planId: existing.planId,
+    action: "objective.update",
+    entityType: "objective",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(existing.planId, "objective_changed", id);
   return after as Objective;
 }
 
 /** Deletes an objective that has no sub-objectives and no measurement points. */
-export async function deleteObjective(actor: Actor | null, id: string, version: number): Promise<boolean> {
+export async function deleteObjective(
+  actor: Actor | null,
+  id: string,
+  version: number,
+): Promise<boolean> {
   const existing = await findObjective(id);
   await getEditablePlan(actor, String(existing.planId));
   await withLock(`plan-tree:${existing.planId}`, async () => {
@@ -121,10 +170,17 @@ export async function deleteObjective(actor: Actor | null, id: string, version: 
       MeasurementPointModel.exists({ objectiveId: id }),
     ]);
     if (child || point) throw badInput("id", "errors.objectiveNotEmpty");
-    if (existing.version !== version) throw new AppError("CONFLICT", "stale objective", { messageKey: "errors.CONFLICT" });
+    if (existing.version !== version)
+      throw new AppError("CONFLICT", "stale objective", { messageKey: "errors.CONFLICT" });
     await ObjectiveModel.deleteOne({ _id: id });
   });
-  await recordAudit(actor!, { planId: existing.planId, action: "objective.delete", entityType: "objective", entityId: id, before: existing });
+  await recordAudit(actor!, {
+    planId: existing.planId,
+    action: "objective.delete",
+    entityType: "objective",
+    entityId: id,
+    before: existing,
+  });
   publishPlanEvent(existing.planId, "objective_changed", id);
   return true;
 }
@@ -136,12 +192,18 @@ export async function translateObjective(
   field: string,
   apply: (value: LocalizedValue | null) => LocalizedValue,
 ): Promise<LocalizedValue> {
-  if (field !== "title" && field !== "description") throw badInput("input.field", "errors.unknownField");
+  if (field !== "title" && field !== "description")
+    throw badInput("input.field", "errors.unknownField");
   const existing = await findObjective(id);
   await getEditablePlan(actor, String(existing.planId));
   const { after } = await updateVersioned(ObjectiveModel, id, existing.version, (doc) => {
     doc.set(field, apply(doc.get(field) as LocalizedValue | null));
   });
-  await recordAudit(actor!, { planId: existing.planId, action: "objective.translate", entityType: "objective", entityId: id });
+  await recordAudit(actor!, {
+    planId: existing.planId,
+    action: "objective.translate",
+    entityType: "objective",
+    entityId: id,
+  });
   return (after as Objective)[field]!;
 }

@@ -1,12 +1,7 @@
 import type { Resolvers } from "../../graphql/generated";
 import { notFound } from "../../errors";
 import { canEditPlan, createPlan, getPlan, listPlans, setPlanMember, updatePlan } from "./service";
-import {
-  createObjective,
-  deleteObjective,
-  getObjective,
-  updateObjective,
-} from "./objectives";
+import { createObjective, deleteObjective, getObjective, updateObjective } from "./objectives";
 import {
   createMeasurementPoint,
   deleteMeasurementPoint,
@@ -37,14 +32,19 @@ export const planResolvers: Resolvers = {
   Mutation: {
     createPlan: (_, { input }, ctx) => createPlan(ctx.actor, input),
     updatePlan: (_, { id, version, input }, ctx) => updatePlan(ctx.actor, id, version, input),
-    setPlanMember: (_, { planId, userId, role }, ctx) => setPlanMember(ctx.actor, planId, userId, role),
-    removePlanMember: (_, { planId, userId }, ctx) => setPlanMember(ctx.actor, planId, userId, null),
+    setPlanMember: (_, { planId, userId, role }, ctx) =>
+      setPlanMember(ctx.actor, planId, userId, role),
+    removePlanMember: (_, { planId, userId }, ctx) =>
+      setPlanMember(ctx.actor, planId, userId, null),
     createObjective: (_, { input }, ctx) => createObjective(ctx.actor, input),
-    updateObjective: (_, { id, version, input }, ctx) => updateObjective(ctx.actor, id, version, input),
+    updateObjective: (_, { id, version, input }, ctx) =>
+      updateObjective(ctx.actor, id, version, input),
     deleteObjective: (_, { id, version }, ctx) => deleteObjective(ctx.actor, id, version),
     createMeasurementPoint: (_, { input }, ctx) => createMeasurementPoint(ctx.actor, input),
-    updateMeasurementPoint: (_, { id, version, input }, ctx) => updateMeasurementPoint(ctx.actor, id, version, input),
-    deleteMeasurementPoint: (_, { id, version }, ctx) => deleteMeasurementPoint(ctx.actor, id, version),
+    updateMeasurementPoint: (_, { id, version, input }, ctx) =>
+      updateMeasurementPoint(ctx.actor, id, version, input),
+    deleteMeasurementPoint: (_, { id, version }, ctx) =>
+      deleteMeasurementPoint(ctx.actor, id, version),
   },
   Subscription: {
     planEvents: {
@@ -69,7 +69,8 @@ export const planResolvers: Resolvers = {
     },
     responsibleAuthority: (plan) => plan.responsibleAuthority ?? null,
     viewerCanEdit: (plan, _, ctx) => canEditPlan(ctx.actor, plan),
-    objectives: async (plan, _, ctx) => (await objectivesOf(ctx, plan._id)).filter((o) => !o.parentId),
+    objectives: async (plan, _, ctx) =>
+      (await objectivesOf(ctx, plan._id)).filter((o) => !o.parentId),
     indicators: async (plan, _, ctx) => ctx.loaders.indicatorsByPlan.load(String(plan._id)),
   },
   PlanMember: {
@@ -78,7 +79,11 @@ export const planResolvers: Resolvers = {
   Objective: {
     id: (o) => String(o._id),
     plan: (o, _, ctx) => getPlan(ctx.actor, String(o.planId)),
-    parent: async (o, _, ctx) => (o.parentId ? ((await objectivesOf(ctx, o.planId)).find((x) => String(x._id) === String(o.parentId)) ?? null) : null),
+    parent: async (o, _, ctx) =>
+      o.parentId
+        ? ((await objectivesOf(ctx, o.planId)).find((x) => String(x._id) === String(o.parentId)) ??
+          null)
+        : null,
     path: async (o, _, ctx) => {
       const all = await objectivesOf(ctx, o.planId);
       const path: Objective[] = [];
@@ -90,17 +95,24 @@ export const planResolvers: Resolvers = {
       }
       return path;
     },
-    children: async (o, _, ctx) => (await objectivesOf(ctx, o.planId)).filter((x) => String(x.parentId) === String(o._id)),
+    children: async (o, _, ctx) =>
+      (await objectivesOf(ctx, o.planId)).filter((x) => String(x.parentId) === String(o._id)),
     measurementPoints: async (o, _, ctx) =>
-      (await ctx.source.points(String(o.planId))).filter((p) => String(p.objectiveId) === String(o._id)),
+      (await ctx.source.points(String(o.planId))).filter(
+        (p) => String(p.objectiveId) === String(o._id),
+      ),
     actions: async (o, _, ctx) =>
-      (await ctx.loaders.actionsByPlan.load(String(o.planId))).filter((a) => String(a.objectiveId) === String(o._id)),
+      (await ctx.loaders.actionsByPlan.load(String(o.planId))).filter(
+        (a) => String(a.objectiveId) === String(o._id),
+      ),
   },
   MeasurementPoint: {
     id: (p) => String(p._id),
     plan: (p, _, ctx) => getPlan(ctx.actor, String(p.planId)),
     objective: async (p, _, ctx) => {
-      const objective = (await objectivesOf(ctx, p.planId)).find((o) => String(o._id) === String(p.objectiveId));
+      const objective = (await objectivesOf(ctx, p.planId)).find(
+        (o) => String(o._id) === String(p.objectiveId),
+      );
       if (!objective) throw notFound("Objective");
       return objective;
     },

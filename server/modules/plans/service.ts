@@ -41,14 +41,22 @@ export function requireText(value: string | null | undefined, field: string, max
   return trimmed;
 }
 
-export function optionalText(value: string | null | undefined, field: string, max = 10_000): string | null {
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max = 10_000,
+): string | null {
   const trimmed = (value ?? "").trim();
   if (trimmed.length > max) throw badInput(field, "errors.tooLong", { max });
   return trimmed || null;
 }
 
 /** Puts a text typed in the actor's language into a stored localized value. */
-export function localizedFrom(text: string | null, locale: Locale, existing?: LocalizedValue | null): LocalizedValue | null {
+export function localizedFrom(
+  text: string | null,
+  locale: Locale,
+  existing?: LocalizedValue | null,
+): LocalizedValue | null {
   if (text === null && !existing) return null;
   return withText(existing, locale, text ?? "");
 }
@@ -83,7 +91,8 @@ export async function getEditablePlan(actor: Actor | null, id: string): Promise<
 /** The plans the actor may read, newest first, by cursor. */
 export async function listPlans(actor: Actor | null, first: number, after?: string | null) {
   const viewer = requireActor(actor);
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput("first", "errors.pageSize", { max: 100 });
+  if (!Number.isInteger(first) || first < 1 || first > 100)
+    throw badInput("first", "errors.pageSize", { max: 100 });
   const filter: Record<string, unknown> = { organisationId: viewer.organisationId };
   if (after) {
     if (!mongoose.isValidObjectId(after)) throw badInput("after", "errors.badCursor");
@@ -95,7 +104,10 @@ export async function listPlans(actor: Actor | null, first: number, after?: stri
   const nodes = readable.slice(0, first);
   return {
     nodes,
-    pageInfo: { hasNextPage: readable.length > first, endCursor: nodes.length ? String(nodes.at(-1)!._id) : null },
+    pageInfo: {
+      hasNextPage: readable.length > first,
+      endCursor: nodes.length ? String(nodes.at(-1)!._id) : null,
+    },
   };
 }
 
@@ -104,10 +116,15 @@ export async function createPlan(actor: Actor | null, input: CreatePlanInput): P
   const title = requireText(input.title, "input.title");
   const description = optionalText(input.description, "input.description");
   validatePeriod(input.periodStart, input.periodEnd, "input");
-  const [unit] = mongoose.isValidObjectId(input.orgUnitId) ? await getOrgUnits([input.orgUnitId]) : [null];
+  const [unit] = mongoose.isValidObjectId(input.orgUnitId)
+    ? await getOrgUnits([input.orgUnitId])
+    : [null];
   if (!unit || String(unit.organisationId) !== viewer.organisationId)
     throw badInput("input.orgUnitId", "errors.unknownOrgUnit");
-  authorize(viewer, "plan.create", { organisationId: viewer.organisationId, orgUnitId: String(unit._id) });
+  authorize(viewer, "plan.create", {
+    organisationId: viewer.organisationId,
+    orgUnitId: String(unit._id),
+  });
   const created = await PlanModel.create({
     organisationId: viewer.organisationId,
     orgUnitId: unit._id,
@@ -120,37 +137,75 @@ export async function createPlan(actor: Actor | null, input: CreatePlanInput): P
     members: [{ userId: viewer.id, role: "owner" }],
   });
   const plan = created.toObject() as Plan;
-  await recordAudit(viewer, { planId: plan._id, action: "plan.create", entityType: "plan", entityId: plan._id, after: plan });
+  await recordAudit(viewer, {
+    planId: plan._id,
+    action: "plan.create",
+    entityType: "plan",
+    entityId: plan._id,
+    after: plan,
+  });
   return plan;
 }
 
-export async function updatePlan(actor: Actor | null, id: string, version: number, input: UpdatePlanInput): Promise<Plan> {
+export async function updatePlan(
+  actor: Actor | null,
+  id: string,
+  version: number,
+  input: UpdatePlanInput,
+): Promise<Plan> {
   const existing = await getEditablePlan(actor, id);
   const viewer = actor!;
   const title = input.title == null ? undefined : requireText(input.title, "input.title");
-  const description = input.description === undefined ? undefined : optionalText(input.description, "input.description");
-  validatePeriod(input.periodStart ?? existing.periodStart, input.periodEnd ?? existing.periodEnd, "input");
+  const description =
+    input.description === undefined
+      ? undefined
+      : optionalText(input.description, "input.description");
+  validatePeriod(
+    input.periodStart ?? existing.periodStart,
+    input.periodEnd ?? existing.periodEnd,
+    "input",
+  );
   const { before, after } = await updateVersioned(PlanModel, id, version, (doc) => {
-    if (title !== undefined) doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
-    if (description !== undefined) doc.description = localizedFrom(description, viewer.locale, doc.description as LocalizedValue);
+    if (title !== undefined)
+      doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
+    if (description !== undefined)
+      doc.description = localizedFrom(
+        description,
+        viewer.locale,
+        doc.description as LocalizedValue,
+      );
     if (input.periodStart != null) doc.periodStart = input.periodStart;
     if (input.periodEnd != null) doc.periodEnd = input.periodEnd;
-    if (input.responsibleAuthority !== undefined) doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
+    if (input.responsibleAuthority !== undefined)
+      doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
     if (input.status != null) doc.status = input.status;
   });
-  await recordAudit(viewer, { planId: id, action: "plan.update", entityType: "plan", entityId: id, before, after });
+  await recordAudit(viewer, {
+    planId: id,
+    action: "plan.update",
+    entityType: "plan",
+    entityId: id,
+    before,
+    after,
+  });
   publishPlanEvent(id, "plan_updated", id);
   return after as Plan;
 }
 
 /** Adds a member or changes their role; only owners (or admins) manage members. */
-export async function setPlanMember(actor: Actor | null, planId: string, userId: string, role: PlanMemberRole | null) {
+export async function setPlanMember(
+  actor: Actor | null,
+  planId: string,
+  userId: string,
+  role: PlanMemberRole | null,
+) {
   const plan = await getPlan(actor, planId);
   const viewer = actor!;
   const isOwner = plan.members.some((m) => String(m.userId) === viewer.id && m.role === "owner");
   if (!isOwner && !viewer.isAdmin) throw forbidden("plan.members");
   const user = await getUser(userId);
-  if (!user || String(user.organisationId) !== viewer.organisationId) throw badInput("userId", "errors.unknownUser");
+  if (!user || String(user.organisationId) !== viewer.organisationId)
+    throw badInput("userId", "errors.unknownUser");
   const { before, after } = await updateVersioned<Plan>(PlanModel, planId, plan.version, (doc) => {
     // Reassign the filtered array: FerretDB ignores $pull on sub-documents.
     const members = (doc.toObject() as Plan).members;
@@ -159,13 +214,23 @@ export async function setPlanMember(actor: Actor | null, planId: string, userId:
     if (!next.some((m) => m.role === "owner")) throw badInput("role", "errors.lastOwner");
     doc.set("members", next);
   });
-  await recordAudit(viewer, { planId, action: role ? "plan.member.set" : "plan.member.remove", entityType: "plan", entityId: planId, before: before.members, after: after.members });
+  await recordAudit(viewer, {
+    planId,
+    action: role ? "plan.member.set" : "plan.member.remove",
+    entityType: "plan",
+    entityId: planId,
+    before: before.members,
+    after: after.members,
+  });
   publishPlanEvent(planId, "plan_updated", planId);
   return after as Plan;
 }
 
 /** Realtime access to a plan's documents: read and write rights of the actor. */
-export async function planDocumentAccess(actor: Actor, id: string): Promise<{ canRead: boolean; canWrite: boolean }> {
+export async function planDocumentAccess(
+  actor: Actor,
+  id: string,
+): Promise<{ canRead: boolean; canWrite: boolean }> {
   const plan = await PlanModel.findById(id).lean<Plan>();
   if (!plan) return { canRead: false, canWrite: false };
   return { canRead: can(actor, "plan.read", plan), canWrite: can(actor, "plan.update", plan) };
@@ -182,12 +247,18 @@ export async function translatePlanText(
   field: string,
   apply: (value: LocalizedValue | null) => LocalizedValue,
 ): Promise<LocalizedValue> {
-  if (field !== "title" && field !== "description") throw badInput("input.field", "errors.unknownField");
+  if (field !== "title" && field !== "description")
+    throw badInput("input.field", "errors.unknownField");
   const plan = await getEditablePlan(actor, id);
   const { after } = await updateVersioned(PlanModel, id, plan.version, (doc) => {
     doc.set(field, apply(doc.get(field) as LocalizedValue | null));
   });
-  await recordAudit(actor!, { planId: id, action: "plan.translate", entityType: "plan", entityId: id });
+  await recordAudit(actor!, {
+    planId: id,
+    action: "plan.translate",
+    entityType: "plan",
+    entityId: id,
+  });
   return (after as Plan)[field]!;
 }
 
