@@ -13,6 +13,7 @@ import { attachSubscriptions, createApollo } from "./graphql/server";
 import { localeFromRequest, translate } from "./i18n";
 import { authRouter, resolveActor, sessionEvents, type SessionPolicy } from "./modules/auth";
 import { planDocumentAccess } from "./modules/plans";
+import { transferRouter } from "./modules/transfer";
 import { RealtimeServer, MAX_FRAME_BYTES } from "./realtime/server";
 import { isLocale } from "../shared/domain";
 
@@ -74,6 +75,8 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
 
   app.use("/auth", express.json({ limit: "16kb" }), authRouter(policy, { secureCookies: false }));
 
+  app.use("/api", transferRouter((req) => resolveActor(req.headers.cookie, policy)));
+
   const schema = buildSchema();
   const { apollo, validationRules } = await createApollo(schema, httpServer, config.isProduction);
   const contextFor = async (req: IncomingMessage) => {
@@ -129,7 +132,7 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   const indexHtml = path.join(config.clientDir, "index.html");
   if (fs.existsSync(indexHtml)) {
     app.use(express.static(config.clientDir, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!graphql|auth|yjs|healthz).*/, (_req, res) => res.sendFile(indexHtml));
+    app.get(/^\/(?!graphql|auth|yjs|healthz|api\/).*/, (_req, res) => res.sendFile(indexHtml));
   } else {
     log.warn({ clientDir: config.clientDir }, "no built web client; run `npm run build:client`");
   }

@@ -214,6 +214,45 @@ export type Frequency =
   | 'quarterly'
   | 'yearly';
 
+export type ImportDeadlineInput = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  kind: DeadlineKind;
+  text: Scalars['String']['input'];
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ImportNodeInput = {
+  children?: InputMaybe<Array<ImportNodeInput>>;
+  code: Scalars['String']['input'];
+  indicators?: InputMaybe<Array<Scalars['String']['input']>>;
+  kind: ImportNodeKind;
+  targets?: InputMaybe<Array<ImportTargetInput>>;
+  title: Scalars['String']['input'];
+};
+
+export type ImportNodeKind =
+  | 'action'
+  | 'measurement_point'
+  | 'operational_objective'
+  | 'strategic_line'
+  | 'strategic_objective'
+  | 'transversal_objective';
+
+export type ImportPlanInput = {
+  kind: PlanKind;
+  nodes: Array<ImportNodeInput>;
+  orgUnitId: Scalars['ID']['input'];
+  periodEnd: Scalars['Int']['input'];
+  periodStart: Scalars['Int']['input'];
+  responsibleAuthority?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type ImportTargetInput = {
+  deadline?: InputMaybe<ImportDeadlineInput>;
+  text: Scalars['String']['input'];
+};
+
 /** A KPI: what is measured, in which unit, which way is better. */
 export type Indicator = {
   __typename?: 'Indicator';
@@ -336,6 +375,11 @@ export type Mutation = {
   createObjective: Objective;
   /** Creates a draft plan in an org unit where the viewer plans; the viewer becomes its owner. */
   createPlan: Plan;
+  /**
+   * Creates a draft plan from an imported (and corrected) document tree: objectives, measurement
+   * points with targets and deadlines, indicators and actions.
+   */
+  createPlanFromImport: Plan;
   deleteMeasurementPoint: Scalars['Boolean']['output'];
   deleteObjective: Scalars['Boolean']['output'];
   /** Opens the cycle of a period in phase plan. */
@@ -402,6 +446,11 @@ export type MutationCreateObjectiveArgs = {
 
 export type MutationCreatePlanArgs = {
   input: CreatePlanInput;
+};
+
+
+export type MutationCreatePlanFromImportArgs = {
+  input: ImportPlanInput;
 };
 
 
@@ -1094,6 +1143,11 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Frequency: Frequency;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportDeadlineInput: ImportDeadlineInput;
+  ImportNodeInput: ImportNodeInput;
+  ImportNodeKind: ImportNodeKind;
+  ImportPlanInput: ImportPlanInput;
+  ImportTargetInput: ImportTargetInput;
   Indicator: ResolverTypeWrapper<IndicatorModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Locale: Locale;
@@ -1173,6 +1227,10 @@ export type ResolversParentTypes = {
   Decision: DecisionModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportDeadlineInput: ImportDeadlineInput;
+  ImportNodeInput: ImportNodeInput;
+  ImportPlanInput: ImportPlanInput;
+  ImportTargetInput: ImportTargetInput;
   Indicator: IndicatorModel;
   Int: Scalars['Int']['output'];
   LocalizedText: LocalizedValueModel;
@@ -1355,6 +1413,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createMeasurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType, RequireFields<MutationCreateMeasurementPointArgs, 'input'>>;
   createObjective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType, RequireFields<MutationCreateObjectiveArgs, 'input'>>;
   createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
+  createPlanFromImport?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanFromImportArgs, 'input'>>;
   deleteMeasurementPoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMeasurementPointArgs, 'id' | 'version'>>;
   deleteObjective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteObjectiveArgs, 'id' | 'version'>>;
   openCycle?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationOpenCycleArgs, 'period' | 'planId'>>;

@@ -11,6 +11,7 @@ import { actionResolvers } from "../modules/actions";
 import { cycleResolvers } from "../modules/cycles";
 import { auditResolvers } from "../modules/audit/resolvers";
 import { i18nResolvers } from "../modules/i18n/resolvers";
+import { transferResolvers } from "../modules/transfer";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
 
@@ -55,20 +56,34 @@ function mergeResolvers(maps: Resolvers[]): Resolvers {
   return merged as Resolvers;
 }
 
+/** Every resolver map of the modules, merged. */
+export function allResolvers(): Resolvers {
+  return mergeResolvers([
+    viewerResolvers,
+    planResolvers,
+    indicatorResolvers,
+    actionResolvers,
+    cycleResolvers,
+    auditResolvers,
+    i18nResolvers,
+    transferResolvers,
+  ]);
+}
+
 export function buildSchema(): GraphQLSchema {
+  const resolvers = allResolvers();
+  // A root field without a resolver would answer null for everybody: refuse to start.
+  const typeDefs = readTypeDefs();
+  const probe = makeExecutableSchema({ typeDefs });
+  for (const root of [probe.getQueryType(), probe.getMutationType(), probe.getSubscriptionType()]) {
+    for (const field of Object.keys(root?.getFields() ?? {})) {
+      const map = (resolvers as Record<string, Record<string, unknown> | undefined>)[root!.name];
+      if (!map?.[field]) throw new Error(`GraphQL field ${root!.name}.${field} has no resolver`);
+    }
+  }
   return makeExecutableSchema({
-    typeDefs: readTypeDefs(),
-    resolvers: {
-      DateTime,
-      ...mergeResolvers([
-        viewerResolvers,
-        planResolvers,
-        indicatorResolvers,
-        actionResolvers,
-        cycleResolvers,
-        auditResolvers,
-        i18nResolvers,
-      ]),
-    } as never,
+    typeDefs,
+    resolvers: { DateTime, ...resolvers } as never,
+    resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });
 }

@@ -142,6 +142,8 @@ export async function recordMeasurement(
     comment?: string | null;
     evidenceUrl?: string | null;
   },
+  /** For restoring a backup: keep who recorded the value and when. */
+  provenance?: { recordedBy: string; recordedAt: Date },
 ): Promise<Measurement> {
   const indicator = await findIndicator(input.indicatorId);
   await getEditablePlan(actor, String(indicator.planId));
@@ -165,8 +167,8 @@ export async function recordMeasurement(
       value: input.value,
       comment,
       evidenceUrl,
-      recordedBy: new mongoose.Types.ObjectId(viewer.id),
-      recordedAt: new Date(),
+      recordedBy: new mongoose.Types.ObjectId(provenance?.recordedBy ?? viewer.id),
+      recordedAt: provenance?.recordedAt ?? new Date(),
     };
     if (previous) await MeasurementModel.replaceOne({ _id: id }, next);
     else await MeasurementModel.create(next);

@@ -84,7 +84,7 @@ export async function createObjective(
   }
   // Check-then-insert under the plan's tree lock, so two requests cannot both take a code.
   const created = await withLock(`plan-tree:${plan._id}`, async () => {
-    await assertCodeFree(String(plan._id), parentId, code);
+    await assertCodeFree(String(plan._id), parentId, input.kind, code);
     const doc = await ObjectiveModel.create({
       planId: plan._id,
       parentId,

@@ -95,3 +95,9 @@ export function toActor(user: User, sessionId: string): Actor {
     })),
   };
 }
+
+/** A user of an organisation by e-mail address, or null. */
+export async function findUserByEmail(organisationId: string, email: string): Promise<User | null> {
+  const user = await UserModel.findOne({ emailLower: normalizeEmail(email) }).lean<User>();
+  return user && String(user.organisationId) === organisationId ? user : null;
+}
