@@ -18,7 +18,6 @@ import {
   recordDecision,
 } from "./service";
 import type { Context } from "../../context";
-import type { Plan } from "../plans";
 import type { MeasurementPoint, Objective } from "../plans";
 
 const currentQuarter = () => quarterOf(new Date());
@@ -37,10 +36,9 @@ function findCycleCached(ctx: Context, planId: string, period: string) {
   return cached;
 }
 
-async function rollupOf(ctx: Context, plan: Plan, points: MeasurementPoint[]) {
+async function rollupOf(ctx: Context, points: MeasurementPoint[]) {
   const period = currentQuarter();
   const statuses = await Promise.all(points.map((p) => pointStatus(ctx, p, period)));
-  void plan;
   return rollupStatuses(statuses.map((s) => s.value));
 }
 
@@ -147,13 +145,10 @@ export const cycleResolvers: Resolvers = {
     status: (p, { period }, ctx) => pointStatus(ctx, p, period ?? currentQuarter()),
   },
   Objective: {
-    rollup: async (o, _, ctx) => {
-      const plan = await ctx.loaders.plans.load(String(o.planId));
-      return rollupOf(ctx, plan!, await pointsUnder(ctx, o));
-    },
+    rollup: async (o, _, ctx) => rollupOf(ctx, await pointsUnder(ctx, o)),
   },
   Plan: {
-    rollup: async (plan, _, ctx) => rollupOf(ctx, plan, await ctx.source.points(String(plan._id))),
+    rollup: async (plan, _, ctx) => rollupOf(ctx, await ctx.source.points(String(plan._id))),
     cycles: (plan) => listCyclesOfPlan(String(plan._id)),
   },
 };
