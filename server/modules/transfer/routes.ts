@@ -61,6 +61,8 @@ export function transferRouter(resolveActor: (req: Request) => Promise<Actor | n
       try {
         text = await readDocument(new Uint8Array(req.body as Buffer), decodeURIComponent(name));
       } catch (error) {
+        // The readers explain in the user's language why a file cannot be read.
+        if (error instanceof AppError) throw error;
         throw new AppError("BAD_USER_INPUT", "unreadable file", {
           messageKey: "errors.unreadableFile",
           params: { reason: (error as Error).message },
