@@ -11,10 +11,11 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation } from "react-router-dom";
+import { Link, Outlet, useLocation, useMatch } from "react-router-dom";
 import { useSession } from "../features/auth/session";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { Logo } from "./Logo";
+import { quarterOf } from "./quarters";
 
 function initials(name: string): string {
   return name
@@ -30,6 +31,30 @@ export function AppLayout() {
   const { user, signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Inside a plan, its own pages (overview, scoreboard, PDCA cycle) get entries under Plans.
+  const planMatch = useMatch("/plans/:id/*");
+  const planId = planMatch?.params.id;
+  const quarter = quarterOf();
+  const path = location.pathname;
+  const planLinks = planId
+    ? [
+        {
+          to: `/plans/${planId}`,
+          label: t("nav.planOverview"),
+          active: path === `/plans/${planId}`,
+        },
+        {
+          to: `/plans/${planId}/scoreboard/${quarter}`,
+          label: t("nav.scoreboard"),
+          active: path.startsWith(`/plans/${planId}/scoreboard`),
+        },
+        {
+          to: `/plans/${planId}/cycles/${quarter}`,
+          label: t("nav.cycle"),
+          active: path.startsWith(`/plans/${planId}/cycles`),
+        },
+      ]
+    : [];
 
   return (
     <AppShell
@@ -97,7 +122,33 @@ export function AppLayout() {
           component={Link}
           to="/plans"
           label={t("nav.plans")}
-          active={location.pathname.startsWith("/plans")}
+          active={location.pathname === "/plans"}
+          onClick={close}
+        />
+        {/* Siblings, not children: a NavLink with children toggles instead of navigating. */}
+        {planLinks.map((link) => (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            active={link.active}
+            onClick={close}
+            pl={28}
+          />
+        ))}
+        <NavLink
+          component={Link}
+          to="/scoreboards"
+          label={t("nav.scoreboards")}
+          active={location.pathname === "/scoreboards"}
+          onClick={close}
+        />
+        <NavLink
+          component={Link}
+          to="/import"
+          label={t("transfer.nav")}
+          active={location.pathname === "/import"}
           onClick={close}
         />
       </AppShell.Navbar>

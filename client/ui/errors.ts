@@ -17,3 +17,22 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * What to put in a form's alert: the messages no field on screen shows (errors without a
+ * field, or about a field the form has no input for), or the network hint. Null when the
+ * fields say it all.
+ */
+export function otherErrorText(
+  error: unknown,
+  shownFields: readonly string[],
+  t: TFunction,
+): string | null {
+  if (!error) return null;
+  if (!CombinedGraphQLErrors.is(error)) return t("errors.network");
+  const rest = error.errors.filter((e) => {
+    const field = e.extensions?.field;
+    return typeof field !== "string" || !shownFields.includes(field.replace(/^input\./, ""));
+  });
+  return rest.length ? rest.map((e) => e.message).join(" ") : null;
+}

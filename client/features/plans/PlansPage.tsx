@@ -32,7 +32,9 @@ export const PlansPageQuery = graphql(`
     plans(first: 100) {
       nodes {
         id
-        title
+        title {
+          text
+        }
         kind
         status
         periodStart
@@ -91,7 +93,7 @@ export function PlansPage() {
                   <Table.Tr key={plan.id}>
                     <Table.Td>
                       <Anchor component={Link} to={`/plans/${plan.id}`} fw={600}>
-                        {plan.title}
+                        {plan.title.text}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{t(`kinds.${plan.kind}`)}</Table.Td>

@@ -1,0 +1,47 @@
+import type { SVGProps } from "react";
+
+/** A handful of stroke icons (24×24 grid), decorative: the text next to them carries the meaning. */
+function Icon({ d, size = 16, ...rest }: SVGProps<SVGSVGElement> & { d: string; size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...rest}
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
+type P = SVGProps<SVGSVGElement> & { size?: number };
+
+export const IconChevronRight = (p: P) => <Icon d="M9 6l6 6-6 6" {...p} />;
+export const IconChevronLeft = (p: P) => <Icon d="M15 6l-6 6 6 6" {...p} />;
+export const IconPlus = (p: P) => <Icon d="M12 5v14M5 12h14" {...p} />;
+export const IconPencil = (p: P) => (
+  <Icon d="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16v4M13.5 6.5l4 4" {...p} />
+);
+export const IconArrowUp = (p: P) => <Icon d="M12 19V5M6 11l6-6 6 6" {...p} />;
+export const IconArrowDown = (p: P) => <Icon d="M12 5v14M6 13l6 6 6-6" {...p} />;
+export const IconArrowRight = (p: P) => <Icon d="M5 12h14M13 6l6 6-6 6" {...p} />;
+export const IconMinus = (p: P) => <Icon d="M5 12h14" {...p} />;
+export const IconPrinter = (p: P) => (
+  <Icon
+    d="M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2M7 9V3h10v6M7 14h10v7H7z"
+    {...p}
+  />
+);
+export const IconLock = (p: P) => <Icon d="M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4" {...p} />;
+export const IconChart = (p: P) => <Icon d="M4 19h16M4 15l5-5 4 4 7-7" {...p} />;
+export const IconCycle = (p: P) => (
+  <Icon d="M20 11a8 8 0 0 0-14.9-3M4 5v4h4M4 13a8 8 0 0 0 14.9 3M20 19v-4h-4" {...p} />
+);
+export const IconCheck = (p: P) => <Icon d="M5 12l5 5L20 7" {...p} />;
