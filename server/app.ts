@@ -75,7 +75,10 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
 
   app.use("/auth", express.json({ limit: "16kb" }), authRouter(policy, { secureCookies: false }));
 
-  app.use("/api", transferRouter((req) => resolveActor(req.headers.cookie, policy)));
+  app.use(
+    "/api",
+    transferRouter((req) => resolveActor(req.headers.cookie, policy)),
+  );
 
   const schema = buildSchema();
   const { apollo, validationRules } = await createApollo(schema, httpServer, config.isProduction);

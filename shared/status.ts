@@ -26,15 +26,32 @@ export interface StatusInput {
   planStart: string;
 }
 
+/** Why a status was computed, as a catalogue key (statusReason.*) and its parameters. */
+export interface StatusReason {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 export interface ComputedStatus {
   value: PointStatusValue;
-  reason: string;
+  reason: StatusReason;
 }
+
+const reason = (key: string, params: Record<string, string | number> = {}): StatusReason => ({
+  key: `statusReason.${key}`,
+  params,
+});
 
 /** Tolerance below the expected progress that is still "at risk" rather than "off track". */
 export const AT_RISK_MARGIN = 0.15;
 
-const SEVERITY: Record<PointStatusValue, number> = { done: 0, on_track: 1, at_risk: 2, off_track: 3, no_data: -1 };
+const SEVERITY: Record<PointStatusValue, number> = {
+  done: 0,
+  on_track: 1,
+  at_risk: 2,
+  off_track: 3,
+  no_data: -1,
+};
 
 /** The worst of several statuses; no_data only when all are no_data. */
 export function worstStatus(values: PointStatusValue[]): PointStatusValue {
@@ -59,7 +76,8 @@ function achievedShare(value: number, goal: NonNullable<StatusTarget["goal"]>): 
   if (comparator === "equal") return Math.abs(value - goal.value) < 1e-9 ? 1 : 0;
   const met = comparator === "at_least" ? value >= goal.value : value <= goal.value;
   if (met) return 1;
-  if (baseline != null && baseline !== goal.value) return Math.max(0, (value - baseline) / (goal.value - baseline));
+  if (baseline != null && baseline !== goal.value)
+    return Math.max(0, (value - baseline) / (goal.value - baseline));
   if (comparator === "at_least") return goal.value === 0 ? 0 : Math.max(0, value / goal.value);
   return value === 0 ? 1 : Math.max(0, goal.value / value);
 }
@@ -75,28 +93,40 @@ function achievedShare(value: number, goal: NonNullable<StatusTarget["goal"]>): 
  * The deadline day itself still counts as before the deadline.
  */
 export function computeTargetStatus(target: StatusTarget, input: StatusInput): ComputedStatus {
-  if (!target.goal || !target.indicatorId) return { value: "no_data", reason: "no numeric goal" };
+  if (!target.goal || !target.indicatorId) return { value: "no_data", reason: reason("noGoal") };
   const latest = latestMeasurement(input.measurements.get(target.indicatorId), input.period);
-  if (!latest) return { value: "no_data", reason: "no measurement yet" };
+  if (!latest) return { value: "no_data", reason: reason("noMeasurement") };
   const asOf = parsePeriod(input.period)?.end ?? input.period;
   const due = dueDateOf(target.deadline);
   const share = achievedShare(latest.value, target.goal);
-  const measured = `${latest.value} in ${latest.period}`;
-  if (share >= 1) return { value: due ? "done" : "on_track", reason: `goal met (${measured})` };
-  if (due && asOf > due) return { value: "off_track", reason: `deadline ${due} passed (${measured})` };
-  const expected = due ? Math.min(1, Math.max(0, daysBetween(input.planStart, asOf) / Math.max(1, daysBetween(input.planStart, due)))) : 1;
-  const reason = `${Math.round(share * 100)}% of the way, ${Math.round(expected * 100)}% expected (${measured})`;
-  if (share >= expected) return { value: "on_track", reason };
-  if (share >= expected - AT_RISK_MARGIN) return { value: "at_risk", reason };
-  return { value: "off_track", reason };
+  const measured = { value: latest.value, period: latest.period };
+  if (share >= 1) return { value: due ? "done" : "on_track", reason: reason("goalMet", measured) };
+  if (due && asOf > due)
+    return { value: "off_track", reason: reason("deadlinePassed", { ...measured, due }) };
+  const expected = due
+    ? Math.min(
+        1,
+        Math.max(
+          0,
+          daysBetween(input.planStart, asOf) / Math.max(1, daysBetween(input.planStart, due)),
+        ),
+      )
+    : 1;
+  const why = reason("progress", {
+    ...measured,
+    share: Math.round(share * 100),
+    expected: Math.round(expected * 100),
+  });
+  if (share >= expected) return { value: "on_track", reason: why };
+  if (share >= expected - AT_RISK_MARGIN) return { value: "at_risk", reason: why };
+  return { value: "off_track", reason: why };
 }
 
 /** Status of a measurement point: the worst of its targets that have data. */
 export function computePointStatus(input: StatusInput): ComputedStatus {
   const results = input.targets.map((t) => computeTargetStatus(t, input));
   const value = worstStatus(results.map((r) => r.value));
-  const reason = results.find((r) => r.value === value)?.reason ?? "no targets";
-  return { value, reason };
+  return { value, reason: results.find((r) => r.value === value)?.reason ?? reason("noTargets") };
 }
 
 export interface StatusCounts {

@@ -59,7 +59,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      navbar={{ width: 220, breakpoint: "md", collapsed: { mobile: !opened } }}
       padding="lg"
     >
       <a href="#main" className="skip-link">

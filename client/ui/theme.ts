@@ -16,7 +16,9 @@ const koers: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: "koers",
-  primaryShade: { light: 7, dark: 4 },
+  primaryShade: { light: 7, dark: 3 },
+  // Dark text on light fills where white would lack contrast (WCAG AA).
+  autoContrast: true,
   colors: { koers },
   fontFamily: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
   headings: {

@@ -886,7 +886,11 @@ export type ScoreboardRow = {
 
 export type ScoreboardTarget = {
   __typename?: 'ScoreboardTarget';
+  /** The deadline as written ("maart 2025", "doorlopend"). */
   deadline?: Maybe<Scalars['String']['output']>;
+  deadlineFrom?: Maybe<Scalars['String']['output']>;
+  deadlineKind?: Maybe<DeadlineKind>;
+  deadlineUntil?: Maybe<Scalars['String']['output']>;
   goal?: Maybe<Scalars['Float']['output']>;
   text: Scalars['String']['output'];
 };
@@ -1587,6 +1591,9 @@ export type ScoreboardRowResolvers<ContextType = Context, ParentType extends Res
 
 export type ScoreboardTargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreboardTarget'] = ResolversParentTypes['ScoreboardTarget']> = {
   deadline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadlineFrom?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadlineKind?: Resolver<Maybe<ResolversTypes['DeadlineKind']>, ParentType, ContextType>;
+  deadlineUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   goal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -1,47 +1,17 @@
 import * as Y from "yjs";
-import * as awarenessProtocol from "y-protocols/awareness";
 import type { WebSocket } from "ws";
 import type { Logger } from "../logger";
+import { CLOSE, MAX_PENDING_BYTES, sendFrame, type Connection } from "./connection";
 import * as store from "./docStore";
-import {
-  decodeFrame,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from "./protocol";
+import { Presence } from "./presence";
+import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 
-/** Close codes sent to clients; y-websocket reconnects after any of them. */
-export const CLOSE = {
-  loadFailed: 1011,
-  storeFailed: 1011,
-  badFrame: 1003,
-  tooSlow: 4008,
-  revoked: 4401,
-  forbidden: 4403,
-} as const;
-
-/** A socket that buffers more than this is too slow: it is dropped, not waited for. */
-export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** A client whose updates wait longer than this in the pipeline is no longer read from. */
-export const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 /**
  * One stored row holds at most this many updates / bytes (a BSON document is at
  * most 16 MB; one update is at most 8 MiB, the frame limit).
  */
 const MAX_BATCH_UPDATES = 100;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
-
-export interface Connection {
-  socket: WebSocket;
-  userId: string;
-  sessionId: string;
-  canWrite: boolean;
-  /** Awareness client ids this connection has announced. */
-  awarenessIds: Set<number>;
-  /** Bytes of updates received from this socket and not yet stored. */
-  pendingBytes: number;
-}
 
 export interface RoomOptions {
   compactAfter: number;
@@ -71,8 +41,10 @@ const ignore = () => undefined;
  */
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
+  private readonly presence = new Presence(this.doc, (frame) => {
+    for (const connection of this.connections.values()) this.send(connection, frame);
+  });
   private readonly ready: Promise<void>;
   private queue: Promise<unknown>;
   private inbox: Received[] = [];
@@ -88,8 +60,6 @@ export class Room {
     private readonly options: RoomOptions,
     private readonly onEmpty: (room: Room) => void,
   ) {
-    // The server's own awareness state is never set: it only relays.
-    this.awareness.setLocalState(null);
     this.ready = (options.previous ?? Promise.resolve())
       .then(() => this.load())
       .catch((error: unknown) => {
@@ -97,7 +67,6 @@ export class Room {
         throw error;
       });
     this.queue = this.ready.catch(ignore);
-    this.awareness.on("update", this.relayAwareness);
   }
 
   private async load(): Promise<void> {
@@ -105,7 +74,8 @@ export class Room {
     store.applyStored(this.doc, stored.updates);
     this.lastSeq = stored.lastSeq;
     this.tailLength = stored.tailLength;
-    if (this.tailLength >= this.options.compactAfter) this.scheduleCompaction();
+    if (this.tailLength >= this.options.compactAfter || stored.coveredRows > 0)
+      this.scheduleCompaction();
   }
 
   /** Resolves once the stored state is loaded; rejects when loading failed. */
@@ -139,8 +109,8 @@ export class Room {
     // Sync step 1 and the awareness states go out once the stored state is loaded.
     this.enqueue(() => {
       this.send(connection, encodeSyncStep1(this.doc));
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length) this.send(connection, encodeAwareness(this.awareness, states));
+      const presence = this.presence.encodeAll();
+      if (presence) this.send(connection, presence);
     }).catch(ignore);
   }
 
@@ -148,9 +118,7 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
-    if (connection.awarenessIds.size) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
-    }
+    this.presence.remove(connection);
     if (this.connections.size === 0) this.onEmpty(this);
   }
 
@@ -179,14 +147,13 @@ export class Room {
         this.queueFlush();
         return;
       case "awareness":
-        this.receiveAwareness(connection, message.update);
+        this.presence.receive(connection, message.update);
         return;
-      case "query-awareness":
-        this.send(
-          connection,
-          encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]),
-        );
+      case "query-awareness": {
+        const presence = this.presence.encodeAll();
+        if (presence) this.send(connection, presence);
         return;
+      }
     }
   }
 
@@ -315,43 +282,8 @@ export class Room {
       .finally(() => (this.compaction = null));
   }
 
-  private receiveAwareness(connection: Connection, update: Uint8Array): void {
-    try {
-      // Remember which awareness ids this connection speaks for, to remove them when it leaves.
-      const before = new Set(this.awareness.getStates().keys());
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-      for (const id of this.awareness.getStates().keys())
-        if (!before.has(id)) connection.awarenessIds.add(id);
-    } catch {
-      connection.socket.close(CLOSE.badFrame, "malformed awareness");
-    }
-  }
-
-  private relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (origin && typeof origin === "object" && "awarenessIds" in origin) {
-      const connection = origin as Connection;
-      for (const id of removed) connection.awarenessIds.delete(id);
-    }
-    const frame = encodeAwareness(this.awareness, changed);
-    for (const connection of this.connections.values()) this.send(connection, frame);
-  };
-
   private send(connection: Connection, frame: Uint8Array): void {
-    const { socket } = connection;
-    if (socket.readyState !== socket.OPEN) return;
-    // Backpressure: a client that does not read cannot make us buffer without
-    // bound. Terminate, not close: a close frame would queue behind the same
-    // unread bytes and hold them for the whole close timeout.
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.options.log.warn({ doc: this.name }, "dropping a client that does not read");
-      socket.terminate();
-      return;
-    }
-    socket.send(frame);
+    sendFrame(connection, frame, this.options.log);
   }
 
   /** Closes every socket and marks the room unusable (load or store failure). */
@@ -366,8 +298,7 @@ export class Room {
     this.closed = true;
     await this.queue;
     await this.compaction;
-    this.awareness.off("update", this.relayAwareness);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

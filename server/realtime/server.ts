@@ -5,7 +5,8 @@ import type * as Y from "yjs";
 import type { Actor } from "../authz";
 import type { Logger } from "../logger";
 import { DOC_NAME_PATTERN } from "../../shared/domain";
-import { CLOSE, Room, type Connection } from "./room";
+import { CLOSE, type Connection } from "./connection";
+import { Room } from "./room";
 
 /** Who may read and write the documents of one kind (`plan/<id>` → kind "plan"). */
 export type DocAccess = (

@@ -451,7 +451,9 @@ describe("PDCA cycle", () => {
       code: "BAD_USER_INPUT",
       field: "input.comment",
     });
-    expect(noReason.errors?.[0]?.message).toContain("(on_track)");
+    expect(noReason.errors?.[0]?.message).toBe(
+      "Give a reason: the status you chose differs from the computed one.",
+    );
     const assessed = await must<{
       assessments: { status: string; computedStatus: string; comment: string }[];
     }>(server, director, Q.assess, {
@@ -507,7 +509,7 @@ describe("PDCA cycle", () => {
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(refused.errors?.[0]?.message).toBe(
-      "1 measurement points still have no assessment. Assess them before closing.",
+      "Measurement points without an assessment: 1. Assess them before closing.",
     );
     current = await must(server, director, Q.assess, {
       input: { cycleId, measurementPointId: other.id, status: "no_data" },

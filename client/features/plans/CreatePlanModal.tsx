@@ -64,7 +64,13 @@ export function CreatePlanModal({ opened, onClose, units }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t("planForm.title")} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("planForm.title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("planForm.cancel") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {error && !Object.keys(fields).length && (

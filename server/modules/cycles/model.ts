@@ -1,6 +1,7 @@
 import mongoose, { Schema, type InferSchemaType } from "mongoose";
 import { versioned } from "../../db/schemas";
 import type { PointStatusValue } from "../../../shared/status";
+import type { Deadline } from "../../../shared/deadline";
 
 const STATUSES = ["on_track", "at_risk", "off_track", "done", "no_data"];
 export const PHASES = ["plan", "do", "check", "act", "closed"] as const;
@@ -111,7 +112,14 @@ export interface ScoreboardRowData {
   status: PointStatusValue;
   statusSource: "computed" | "assessment";
   statusReason: string | null;
-  targets: { text: string; deadline: string | null; goal: number | null }[];
+  targets: {
+    text: string;
+    deadline: string | null;
+    deadlineKind: Deadline["kind"] | null;
+    deadlineFrom: string | null;
+    deadlineUntil: string | null;
+    goal: number | null;
+  }[];
   indicatorName: string | null;
   unit: string | null;
   latestValue: number | null;

@@ -26,7 +26,7 @@ async function pointStatus(ctx: Context, point: MeasurementPoint, period: string
   const plan = await ctx.loaders.plans.load(String(point.planId));
   if (!plan) throw notFound("Plan");
   const cycle = await findCycleCached(ctx, String(point.planId), period);
-  return statusOfPoint(ctx.source, plan, point, period, cycle);
+  return statusOfPoint(ctx.source, plan, point, period, cycle, ctx.locale);
 }
 
 function findCycleCached(ctx: Context, planId: string, period: string) {

@@ -4,6 +4,7 @@ import { localize } from "../../../shared/localized";
 import { computePointStatus, rollupStatuses, type PointStatusValue } from "../../../shared/status";
 import { comparePeriods } from "../../../shared/periods";
 import type { Locale } from "../../../shared/domain";
+import { translate } from "../../../shared/i18n";
 import type { PlanSource } from "./source";
 import type { PdcaCycle, ScoreboardData, ScoreboardRowData } from "./model";
 
@@ -21,6 +22,7 @@ export async function statusOfPoint(
   point: MeasurementPoint,
   period: string,
   cycle: PdcaCycle | null,
+  locale: Locale,
 ): Promise<PointStatusResult> {
   const indicators = await source.indicatorsOfPoint(point);
   const measurements = new Map<string, Measurement[]>();
@@ -52,7 +54,7 @@ export async function statusOfPoint(
   return {
     value: computed.value,
     source: "computed",
-    reason: computed.reason,
+    reason: translate(locale, computed.reason.key, computed.reason.params),
     computed: computed.value,
   };
 }
@@ -115,7 +117,7 @@ export async function buildScoreboard(
     sorted.map(async (point): Promise<ScoreboardRowData> => {
       const objective = byId.get(String(point.objectiveId));
       const [status, indicators, actions, owners] = await Promise.all([
-        statusOfPoint(source, plan, point, period, cycle),
+        statusOfPoint(source, plan, point, period, cycle, locale),
         source.indicatorsOfPoint(point),
         source.actionsOf(String(point._id)),
         Promise.all(point.ownerIds.map((id) => source.user(String(id)))),
@@ -145,6 +147,9 @@ export async function buildScoreboard(
         targets: point.targets.map((t) => ({
           text: localize(t.text, locale).text,
           deadline: t.deadline?.text ?? null,
+          deadlineKind: t.deadline?.kind ?? null,
+          deadlineFrom: t.deadline?.from ?? null,
+          deadlineUntil: t.deadline?.until ?? null,
           goal: t.goal?.value ?? null,
         })),
         indicatorName: indicator ? localize(indicator.name, locale).text : null,

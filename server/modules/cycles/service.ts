@@ -174,10 +174,10 @@ export async function assessPoint(
   const point = await getMeasurementPoint(actor, input.measurementPointId);
   if (String(point.planId) !== String(plan._id))
     throw badInput("input.measurementPointId", "errors.unknownPoint");
-  const computed = await statusOfPoint(source, plan, point, cycle.period, null);
+  const computed = await statusOfPoint(source, plan, point, cycle.period, null, "en");
   const comment = input.comment?.trim() || null;
   if (input.status !== computed.computed && !comment)
-    refuse("errors.reasonRequired", { status: computed.computed }, "input.comment");
+    refuse("errors.reasonRequired", {}, "input.comment");
   return withLock(`cycle-edit:${input.cycleId}`, async () => {
     const fresh = await CycleModel.findById(input.cycleId).lean<PdcaCycle>();
     return changeCycle(actor, input.cycleId, fresh!.version, "cycle.assess", (doc) => {

@@ -18,7 +18,12 @@ export async function createMeasurementPointWithTargets(
     description?: string | null;
     order?: number;
     ownerIds?: string[];
-    targets: { text: string; deadline: Deadline | null; goal?: MeasurementPoint["targets"][number]["goal"]; indicatorIndex?: number | null }[];
+    targets: {
+      text: string;
+      deadline: Deadline | null;
+      goal?: MeasurementPoint["targets"][number]["goal"];
+      indicatorIndex?: number | null;
+    }[];
     indicatorNames: readonly string[];
     /** Creates an indicator attached to the new point. */
     createIndicator: (name: string, pointId: string) => Promise<{ _id: unknown }>;
@@ -33,18 +38,25 @@ export async function createMeasurementPointWithTargets(
     ...(input.ownerIds?.length ? { ownerIds: input.ownerIds } : {}),
   });
   const indicators: { _id: unknown }[] = [];
-  for (const name of input.indicatorNames) indicators.push(await input.createIndicator(name, String(point._id)));
+  for (const name of input.indicatorNames)
+    indicators.push(await input.createIndicator(name, String(point._id)));
   const locale = actor!.locale;
-  const { after } = await updateVersioned<MeasurementPoint>(MeasurementPointModel, String(point._id), point.version, (doc) => {
-    doc.set(
-      "targets",
-      input.targets.map((t) => ({
-        text: withText(null, locale, t.text),
-        goal: t.goal ?? null,
-        deadline: t.deadline,
-        indicatorId: t.indicatorIndex != null ? (indicators[t.indicatorIndex]?._id ?? null) : null,
-      })),
-    );
-  });
+  const { after } = await updateVersioned<MeasurementPoint>(
+    MeasurementPointModel,
+    String(point._id),
+    point.version,
+    (doc) => {
+      doc.set(
+        "targets",
+        input.targets.map((t) => ({
+          text: withText(null, locale, t.text),
+          goal: t.goal ?? null,
+          deadline: t.deadline,
+          indicatorId:
+            t.indicatorIndex != null ? (indicators[t.indicatorIndex]?._id ?? null) : null,
+        })),
+      );
+    },
+  );
   return after;
 }

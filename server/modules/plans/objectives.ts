@@ -49,15 +49,20 @@ export async function listObjectivesOfPlans(planIds: readonly string[]): Promise
     .lean<Objective[]>();
 }
 
-/** Codes are scoped by parent: "1.1" may exist under SD 1 and under transversal objective 1. */
+/**
+ * Codes are scoped by parent and kind: "1.1" exists under SD 1 and under
+ * transversal objective 1, and at the top "1" is both strategic objective 1 and
+ * transversal objective 1 (the documents write "SD 1" and "TD 1").
+ */
 async function assertCodeFree(
   planId: string,
   parentId: string | null,
+  kind: string,
   code: string,
   exceptId?: string,
 ) {
   const siblings = await ObjectiveModel.find({ planId, parentId }).lean<Objective[]>();
-  if (siblings.some((s) => s.code === code && String(s._id) !== exceptId))
+  if (siblings.some((s) => s.code === code && s.kind === kind && String(s._id) !== exceptId))
     throw new AppError("CONFLICT", `code ${code} is taken under this parent`, {
       messageKey: "errors.codeTaken",
       params: { code },
@@ -123,11 +128,13 @@ export async function updateObjective(
       ? undefined
       : optionalText(input.description, "input.description");
   const { before, after } = await withLock(`plan-tree:${existing.planId}`, async () => {
-    if (code !== undefined && code !== existing.code)
+    const kind = input.kind ?? existing.kind;
+    if ((code !== undefined && code !== existing.code) || kind !== existing.kind)
       await assertCodeFree(
         String(existing.planId),
         existing.parentId ? String(existing.parentId) : null,
-        code,
+        kind,
+        code ?? existing.code,
         id,
       );
     return updateVersioned(ObjectiveModel, id, version, (doc) => {
