@@ -46,6 +46,8 @@ const config: CodegenConfig = {
           PhaseChange: "../modules/cycles/model#PhaseChange",
           Scoreboard: "../modules/cycles/model#ScoreboardData",
           AuditEntry: "../modules/audit/model#AuditEntry",
+          SearchHit: "../modules/home/index#SearchHitData",
+          MissingMeasurement: "../modules/home/types#MissingMeasurementData",
         },
       },
     },

@@ -10,6 +10,8 @@ import type { Indicator as IndicatorModel, Measurement as MeasurementModel } fro
 import type { Action as ActionModel } from '../modules/actions/model';
 import type { PdcaCycle as PdcaCycleModel, Assessment as AssessmentModel, Decision as DecisionModel, PhaseChange as PhaseChangeModel, ScoreboardData as ScoreboardDataModel } from '../modules/cycles/model';
 import type { AuditEntry as AuditEntryModel } from '../modules/audit/model';
+import type { SearchHitData as SearchHitDataModel } from '../modules/home/index';
+import type { MissingMeasurementData as MissingMeasurementDataModel } from '../modules/home/types';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -361,6 +363,13 @@ export type Membership = {
   role: Role;
 };
 
+export type MissingMeasurement = {
+  __typename?: 'MissingMeasurement';
+  indicator: Indicator;
+  measurementPoint: MeasurementPoint;
+  plan: Plan;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Moves a cycle one phase on: plan → do → check → act. Closing is closeCycle. */
@@ -537,6 +546,16 @@ export type MutationUpdatePlanArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePlanInput;
   version: Scalars['Int']['input'];
+};
+
+export type MyWork = {
+  __typename?: 'MyWork';
+  /** Open actions owned by the viewer that are overdue or due within 14 days, soonest first. */
+  actionsDue: Array<Action>;
+  missingMeasurements: Array<MissingMeasurement>;
+  /** The current quarter, e.g. 2026-Q4. */
+  period: Scalars['String']['output'];
+  plans: Array<Plan>;
 };
 
 export type NumericGoal = {
@@ -741,6 +760,11 @@ export type Query = {
   measurementPoint?: Maybe<MeasurementPoint>;
   /** Measurement points of a plan, filtered, by cursor. */
   measurementPoints: MeasurementPointConnection;
+  /**
+   * What needs the viewer now: their actions due soon or overdue, measurements missing for the
+   * current quarter on the points they own, and the plans they belong to.
+   */
+  myWork: MyWork;
   /** One objective with its place in the plan. */
   objective?: Maybe<Objective>;
   /** One plan; NOT_FOUND when it does not exist or the viewer may not read it. */
@@ -752,6 +776,8 @@ export type Query = {
    * frozen snapshot taken when it closed.
    */
   scoreboard: Scoreboard;
+  /** Plans, objectives and measurement points the viewer may read whose code or words match, in any language. */
+  search: Array<SearchHit>;
   /** The signed-in user, or null when nobody is signed in. */
   viewer?: Maybe<Viewer>;
 };
@@ -815,6 +841,12 @@ export type QueryPlansArgs = {
 export type QueryScoreboardArgs = {
   period: Scalars['String']['input'];
   planId: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 export type RecordDecisionInput = {
@@ -894,6 +926,23 @@ export type ScoreboardTarget = {
   goal?: Maybe<Scalars['Float']['output']>;
   text: Scalars['String']['output'];
 };
+
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  code?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: SearchHitKind;
+  /** Codes from the plan's root to the hit, for breadcrumbs. */
+  path: Array<Scalars['String']['output']>;
+  planId: Scalars['ID']['output'];
+  planTitle: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type SearchHitKind =
+  | 'measurement_point'
+  | 'objective'
+  | 'plan';
 
 export type SetTranslationInput = {
   entity: TranslatableEntity;
@@ -1161,7 +1210,9 @@ export type ResolversTypes = {
   MeasurementPointConnection: ResolverTypeWrapper<Omit<MeasurementPointConnection, 'nodes'> & { nodes: Array<ResolversTypes['MeasurementPoint']> }>;
   MeasurementPointFilter: MeasurementPointFilter;
   Membership: ResolverTypeWrapper<ActorMembershipModel>;
+  MissingMeasurement: ResolverTypeWrapper<MissingMeasurementDataModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MyWork: ResolverTypeWrapper<Omit<MyWork, 'actionsDue' | 'missingMeasurements' | 'plans'> & { actionsDue: Array<ResolversTypes['Action']>, missingMeasurements: Array<ResolversTypes['MissingMeasurement']>, plans: Array<ResolversTypes['Plan']> }>;
   NumericGoal: ResolverTypeWrapper<NumericGoal>;
   NumericGoalInput: NumericGoalInput;
   Objective: ResolverTypeWrapper<ObjectiveModel>;
@@ -1190,6 +1241,8 @@ export type ResolversTypes = {
   Scoreboard: ResolverTypeWrapper<ScoreboardDataModel>;
   ScoreboardRow: ResolverTypeWrapper<ScoreboardRow>;
   ScoreboardTarget: ResolverTypeWrapper<ScoreboardTarget>;
+  SearchHit: ResolverTypeWrapper<SearchHitDataModel>;
+  SearchHitKind: SearchHitKind;
   SetTranslationInput: SetTranslationInput;
   StatusRollup: ResolverTypeWrapper<StatusRollup>;
   StatusSource: StatusSource;
@@ -1243,7 +1296,9 @@ export type ResolversParentTypes = {
   MeasurementPointConnection: Omit<MeasurementPointConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MeasurementPoint']> };
   MeasurementPointFilter: MeasurementPointFilter;
   Membership: ActorMembershipModel;
+  MissingMeasurement: MissingMeasurementDataModel;
   Mutation: Record<PropertyKey, never>;
+  MyWork: Omit<MyWork, 'actionsDue' | 'missingMeasurements' | 'plans'> & { actionsDue: Array<ResolversParentTypes['Action']>, missingMeasurements: Array<ResolversParentTypes['MissingMeasurement']>, plans: Array<ResolversParentTypes['Plan']> };
   NumericGoal: NumericGoal;
   NumericGoalInput: NumericGoalInput;
   Objective: ObjectiveModel;
@@ -1264,6 +1319,7 @@ export type ResolversParentTypes = {
   Scoreboard: ScoreboardDataModel;
   ScoreboardRow: ScoreboardRow;
   ScoreboardTarget: ScoreboardTarget;
+  SearchHit: SearchHitDataModel;
   SetTranslationInput: SetTranslationInput;
   StatusRollup: StatusRollup;
   String: Scalars['String']['output'];
@@ -1408,6 +1464,12 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type MissingMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissingMeasurement'] = ResolversParentTypes['MissingMeasurement']> = {
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  measurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   advanceCycle?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationAdvanceCycleArgs, 'id' | 'version'>>;
   assessPoint?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationAssessPointArgs, 'input'>>;
@@ -1432,6 +1494,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   updateMeasurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType, RequireFields<MutationUpdateMeasurementPointArgs, 'id' | 'input' | 'version'>>;
   updateObjective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType, RequireFields<MutationUpdateObjectiveArgs, 'id' | 'input' | 'version'>>;
   updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationUpdatePlanArgs, 'id' | 'input' | 'version'>>;
+};
+
+export type MyWorkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyWork'] = ResolversParentTypes['MyWork']> = {
+  actionsDue?: Resolver<Array<ResolversTypes['Action']>, ParentType, ContextType>;
+  missingMeasurements?: Resolver<Array<ResolversTypes['MissingMeasurement']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
 };
 
 export type NumericGoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NumericGoal'] = ResolversParentTypes['NumericGoal']> = {
@@ -1549,10 +1618,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   measurementPoint?: Resolver<Maybe<ResolversTypes['MeasurementPoint']>, ParentType, ContextType, RequireFields<QueryMeasurementPointArgs, 'id'>>;
   measurementPoints?: Resolver<ResolversTypes['MeasurementPointConnection'], ParentType, ContextType, RequireFields<QueryMeasurementPointsArgs, 'first' | 'planId'>>;
+  myWork?: Resolver<ResolversTypes['MyWork'], ParentType, ContextType>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType, RequireFields<QueryObjectiveArgs, 'id'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<ResolversTypes['PlanConnection'], ParentType, ContextType, RequireFields<QueryPlansArgs, 'first'>>;
   scoreboard?: Resolver<ResolversTypes['Scoreboard'], ParentType, ContextType, RequireFields<QueryScoreboardArgs, 'period' | 'planId'>>;
+  search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
@@ -1596,6 +1667,16 @@ export type ScoreboardTargetResolvers<ContextType = Context, ParentType extends 
   deadlineUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   goal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SearchHitKind'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  planId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  planTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type StatusRollupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusRollup'] = ResolversParentTypes['StatusRollup']> = {
@@ -1657,7 +1738,9 @@ export type Resolvers<ContextType = Context> = {
   MeasurementPoint?: MeasurementPointResolvers<ContextType>;
   MeasurementPointConnection?: MeasurementPointConnectionResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
+  MissingMeasurement?: MissingMeasurementResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MyWork?: MyWorkResolvers<ContextType>;
   NumericGoal?: NumericGoalResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
@@ -1675,6 +1758,7 @@ export type Resolvers<ContextType = Context> = {
   Scoreboard?: ScoreboardResolvers<ContextType>;
   ScoreboardRow?: ScoreboardRowResolvers<ContextType>;
   ScoreboardTarget?: ScoreboardTargetResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   StatusRollup?: StatusRollupResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;

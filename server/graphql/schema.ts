@@ -12,6 +12,7 @@ import { cycleResolvers } from "../modules/cycles";
 import { auditResolvers } from "../modules/audit/resolvers";
 import { i18nResolvers } from "../modules/i18n/resolvers";
 import { transferResolvers } from "../modules/transfer";
+import { homeResolvers } from "../modules/home";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
 
@@ -67,6 +68,7 @@ export function allResolvers(): Resolvers {
     auditResolvers,
     i18nResolvers,
     transferResolvers,
+    homeResolvers,
   ]);
 }
 
