@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { ScoreboardExportMenu } from "../transfer/ScoreboardExportMenu";
 import { useTranslation } from "react-i18next";
 import { useQuery } from "@apollo/client/react";
 import {
@@ -148,6 +149,7 @@ export default function ScoreboardPage() {
           <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
             {t("scoreboard.print")}
           </Button>
+          <ScoreboardExportMenu planId={board.plan.id} period={board.period} />
         </Group>
       </Group>
       {board.frozen ? (

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { PlanJsonLink } from "../transfer/PlanJsonLink";
 import { useMutation, useQuery } from "@apollo/client/react";
 import {
   Alert,
@@ -206,6 +207,7 @@ export default function PlanPage() {
             >
               {t("plan.cycleOf", { period: format.period(quarter) })}
             </Button>
+            <PlanJsonLink planId={plan.id} />
           </Group>
         </Group>
       </Paper>

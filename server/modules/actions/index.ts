@@ -11,6 +11,7 @@ export {
   updateAction,
   translateAction,
   getActionById,
+  discardActionsOfPlan,
 } from "./service";
 
 /** Creates the collection and indexes of this module. */

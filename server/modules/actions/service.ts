@@ -206,3 +206,8 @@ export async function getActionById(actor: Actor | null, id: string): Promise<Ac
   await getPlan(actor, String(action.planId));
   return action;
 }
+
+/** Removes the actions of a plan whose creation failed half-way. */
+export async function discardActionsOfPlan(planId: string): Promise<void> {
+  await ActionModel.deleteMany({ planId });
+}

@@ -13,6 +13,7 @@ export {
   updateIndicator,
   recordMeasurement,
   translateIndicator,
+  discardIndicatorsOfPlan,
 } from "./service";
 
 /** Creates the collections and indexes of this module. */

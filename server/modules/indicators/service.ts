@@ -198,3 +198,11 @@ export async function translateIndicator(
   });
   return (after as Indicator).name;
 }
+
+/** Removes the indicators and measurements of a plan whose creation failed half-way. */
+export async function discardIndicatorsOfPlan(planId: string): Promise<void> {
+  await Promise.all([
+    IndicatorModel.deleteMany({ planId }),
+    MeasurementModel.deleteMany({ planId }),
+  ]);
+}

@@ -23,6 +23,7 @@ export {
   localizedFrom,
   translatePlanText,
   loadPlansById,
+  discardPlanTree,
 } from "./service";
 export {
   getObjective,

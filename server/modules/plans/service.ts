@@ -8,7 +8,7 @@ import { recordAudit } from "../audit";
 import { publishPlanEvent } from "./events";
 import { withText, type LocalizedValue } from "../../../shared/localized";
 import type { Locale, PlanMemberRole } from "../../../shared/domain";
-import { PlanModel, type Plan } from "./model";
+import { MeasurementPointModel, ObjectiveModel, PlanModel, type Plan } from "./model";
 import "./authz";
 
 const MIN_YEAR = 1990;
@@ -267,4 +267,19 @@ export async function loadPlansById(ids: readonly string[]): Promise<(Plan | nul
   const plans = await PlanModel.find({ _id: mongoose.trusted({ $in: ids }) }).lean<Plan[]>();
   const byId = new Map(plans.map((p) => [String(p._id), p]));
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Removes a plan and its tree; only for undoing a plan whose creation failed half-way. */
+export async function discardPlanTree(actor: Actor, planId: string): Promise<void> {
+  await Promise.all([
+    MeasurementPointModel.deleteMany({ planId }),
+    ObjectiveModel.deleteMany({ planId }),
+  ]);
+  await PlanModel.deleteOne({ _id: planId });
+  await recordAudit(actor, {
+    planId,
+    action: "plan.discard",
+    entityType: "plan",
+    entityId: planId,
+  });
 }
