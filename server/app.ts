@@ -121,7 +121,9 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   httpServer.on("upgrade", (request, socket, head) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname.startsWith("/yjs/")) {
-      void realtime.handleUpgrade(request, socket, head, decodeURIComponent(url.pathname.slice(5)));
+      // Document names are plain ASCII (`plan/<id>`): no decoding, so a malformed
+      // escape cannot throw here; the realtime server refuses unknown names with 404.
+      void realtime.handleUpgrade(request, socket, head, url.pathname.slice(5));
     } else if (url.pathname === "/graphql" && isOriginAllowed(request)) {
       graphqlWs.handleUpgrade(request, socket, head, (ws) =>
         graphqlWs.emit("connection", ws, request),

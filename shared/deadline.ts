@@ -42,7 +42,14 @@ export function deadlineFromInput(
     }
     case "continuous":
       if (v && !isIsoDate(v)) return { error: "errors.deadlineDate" };
-      return { deadline: { kind, from: v || null, until: null, text: label || (v ? `≥ ${v}` : "continuous") } };
+      return {
+        deadline: {
+          kind,
+          from: v || null,
+          until: null,
+          text: label || (v ? `≥ ${v}` : "continuous"),
+        },
+      };
     case "event":
       if (!label) return { error: "errors.deadlineEvent" };
       return { deadline: { kind, from: null, until: null, text: label } };

@@ -36,7 +36,11 @@ export function withText(
   state: TranslationState = "approved",
 ): LocalizedValue {
   const trimmed = text.trim();
-  const next: LocalizedValue = { nl: value?.nl ?? null, fr: value?.fr ?? null, en: value?.en ?? null };
+  const next: LocalizedValue = {
+    nl: value?.nl ?? null,
+    fr: value?.fr ?? null,
+    en: value?.en ?? null,
+  };
   next.states = { ...(value?.states ?? {}) };
   next[locale] = trimmed || null;
   next.states[locale] = trimmed ? state : "missing";

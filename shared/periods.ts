@@ -26,13 +26,23 @@ export function parsePeriod(key: string): Period | null {
     const year = Number(m[1]);
     const q = Number(m[2]);
     const last = q * 3;
-    return { key, kind: "quarter", start: `${year}-${pad(last - 2)}-01`, end: `${year}-${pad(last)}-${lastDayOfMonth(year, last)}` };
+    return {
+      key,
+      kind: "quarter",
+      start: `${year}-${pad(last - 2)}-01`,
+      end: `${year}-${pad(last)}-${lastDayOfMonth(year, last)}`,
+    };
   }
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
   if (m) {
     const year = Number(m[1]);
     const month = Number(m[2]);
-    return { key, kind: "month", start: `${year}-${pad(month)}-01`, end: `${year}-${pad(month)}-${lastDayOfMonth(year, month)}` };
+    return {
+      key,
+      kind: "month",
+      start: `${year}-${pad(month)}-01`,
+      end: `${year}-${pad(month)}-${lastDayOfMonth(year, month)}`,
+    };
   }
   m = /^(\d{4})$/.exec(key);
   if (m) return { key, kind: "year", start: `${m[1]}-01-01`, end: `${m[1]}-12-31` };

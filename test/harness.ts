@@ -7,7 +7,8 @@ import { DEMO_ACCOUNTS } from "../server/seed";
 import { createLogger, setRootLogger } from "../server/logger";
 
 // TEST_LOG_LEVEL=debug npx vitest … shows the server's logs while debugging a test.
-if (process.env.TEST_LOG_LEVEL) setRootLogger(createLogger({ level: process.env.TEST_LOG_LEVEL, pretty: false }));
+if (process.env.TEST_LOG_LEVEL)
+  setRootLogger(createLogger({ level: process.env.TEST_LOG_LEVEL, pretty: false }));
 
 /** A database name of its own for each test file (FerretDB: [a-zA-Z0-9_-], ≤ 63). */
 export function uniqueDbName(label: string): string {

@@ -2,6 +2,9 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 
+// Each WebsocketProvider adds a process "exit" listener in Node; tests open dozens.
+process.setMaxListeners(200);
+
 /** A WebSocket class that sends a session cookie (browsers do this by themselves). */
 export function webSocketWithCookie(cookie: string | undefined, origin?: string) {
   return class extends WebSocket {
@@ -94,4 +97,48 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
       if (!/Unexpected server response/.test(error.message)) reject(error);
     });
   });
+}
+
+/** What a raw frame from the server is, by its y-websocket message and sync types. */
+export type FrameKind = "sync-step-1" | "sync-step-2" | "update" | "awareness" | "other";
+
+export function frameKind(frame: Uint8Array): FrameKind {
+  if (frame[0] === 1) return "awareness";
+  if (frame[0] !== 0) return "other";
+  return frame[1] === 0 ? "sync-step-1" : frame[1] === 1 ? "sync-step-2" : "update";
+}
+
+/** A bare websocket on `/yjs/<docName>`: sends exactly the frames a test gives it. */
+export interface RawClient {
+  ws: WebSocket;
+  frames: Uint8Array[];
+  opened: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+  send(frame: Uint8Array): Promise<void>;
+}
+
+export function connectRaw(baseUrl: string, docName: string, cookie?: string): RawClient {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/yjs/${docName}`, {
+    headers: cookie ? { cookie } : {},
+    // Our own limit must not hide the server's.
+    maxPayload: 64 * 1024 * 1024,
+  });
+  const frames: Uint8Array[] = [];
+  ws.on("message", (data: Buffer) => frames.push(new Uint8Array(data)));
+  ws.on("error", () => undefined);
+  return {
+    ws,
+    frames,
+    opened: new Promise((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("unexpected-response", (_req, res) =>
+        reject(new Error(`upgrade refused: ${res.statusCode}`)),
+      );
+    }),
+    closed: new Promise((resolve) =>
+      ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    ),
+    send: (frame) =>
+      new Promise((resolve, reject) => ws.send(frame, (e) => (e ? reject(e) : resolve()))),
+  };
 }

@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mongoose from "mongoose";
 import { startTestServer, withClient, testConfig, type TestServer } from "../harness";
-import { connectClient, synced, upgradeStatus, waitFor, waitForAsync } from "../realtimeClient";
+import * as Y from "yjs";
+import {
+  connectClient,
+  connectRaw,
+  frameKind,
+  synced,
+  upgradeStatus,
+  waitFor,
+  waitForAsync,
+} from "../realtimeClient";
 import { startKoers } from "../../server/start";
 import { createOrganisation, createOrgUnit } from "../../server/modules/orgs";
 import { createUser } from "../../server/modules/users";
-import { logCollectionName } from "../../server/realtime/docStore";
+import { logCollectionName, readDocState } from "../../server/realtime/docStore";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "../../server/realtime/protocol";
 
 let server: TestServer;
 let director: string;
@@ -91,6 +101,41 @@ describe("the /yjs endpoint", () => {
     reader.destroy();
   });
 
+  it("stores and relays nothing of 100 updates and 100 sync step 2 frames from a read-only socket", async () => {
+    const docName = `plan/${planId}`;
+    const watcher = connectRaw(server.url, docName, director);
+    const reader = connectRaw(server.url, docName, viewer);
+    await Promise.all([watcher.opened, reader.opened]);
+    await waitFor(() => watcher.frames.some((f) => frameKind(f) === "sync-step-1"), 5000, "sync");
+    const rowsBefore = await storedRows(docName);
+    const stateBefore = await readDocState(docName);
+    watcher.frames.length = 0;
+
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, stateBefore);
+    for (let i = 0; i < 100; i++) {
+      const sv = Y.encodeStateVector(forged);
+      forged.getText("notes").insert(0, `FORGED-${i} `);
+      await reader.send(encodeUpdate(Y.encodeStateAsUpdate(forged, sv)));
+    }
+    for (let i = 0; i < 100; i++) {
+      forged.getMap("actions").set(`forged-${i}`, i);
+      await reader.send(encodeSyncStep2(forged, Y.encodeStateVector(new Y.Doc())));
+    }
+    // The pipeline is serial: once the reader's own sync step 1 is answered,
+    // every frame it sent before has been handled.
+    reader.frames.length = 0;
+    await reader.send(encodeSyncStep1(new Y.Doc()));
+    await waitFor(() => reader.frames.some((f) => frameKind(f) === "sync-step-2"), 5000, "reply");
+
+    expect(await storedRows(docName)).toBe(rowsBefore);
+    expect(Buffer.from(await readDocState(docName))).toEqual(Buffer.from(stateBefore));
+    const relayed = watcher.frames.filter((f) => frameKind(f) !== "awareness");
+    expect(relayed.reduce((n, f) => n + f.byteLength, 0)).toBe(0);
+    watcher.ws.close();
+    reader.ws.close();
+  });
+
   it("closes the sockets of a session at logout", async () => {
     const cookie = await server.login("director@koers.demo");
     const client = connectClient(server.url, `plan/${planId}`, cookie);
@@ -127,5 +172,28 @@ describe("the /yjs endpoint", () => {
     await synced(after);
     expect(after.text.toString()).toBe(expected);
     after.destroy();
+  });
+});
+
+describe("hostile document names", () => {
+  it("answers 4xx to malformed and fuzzed names and stays up", async () => {
+    const ws = `${server.url.replace("http", "ws")}/yjs`;
+    const names = [
+      "%E0%A4%A",
+      "plan/%00",
+      "plan/..%2F..%2Fetc",
+      "plan/" + "a".repeat(5000),
+      "plan/6b08d7386960e697aecca997/extra",
+      "PLAN/6b08d7386960e697aecca997",
+      "plan/6b08d7386960e697aecca99g",
+    ];
+    for (let i = 0; i < 40; i++)
+      names.push(`plan/${Math.random().toString(36).slice(2)}${"%".repeat(i % 3)}`);
+    for (const name of names) {
+      const status = await upgradeStatus(`${ws}/${name}`, { cookie: director });
+      expect(status, name).toBeGreaterThanOrEqual(400);
+      expect(status, name).toBeLessThan(500);
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });

@@ -1,0 +1,185 @@
+/**
+ * Scoreboard of a large plan (5 objectives × 8 measurement points × 12 quarterly
+ * measurements × 20 actions per point): latency and database round trips per
+ * request, with the request's batched loaders (what the API uses) against a
+ * naive source that reads per point and per indicator, in the same process on
+ * the same embedded database.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { parseConfig } from "../server/config";
+import { ensureDbBinary, startEmbeddedDb } from "../server/db/embedded";
+import { countRoundTrips } from "../server/db/connection";
+import { startKoers } from "../server/start";
+import { getUser, toActor } from "../server/modules/users";
+import { UserModel } from "../server/modules/users/model";
+import {
+  createPlan,
+  createObjective,
+  createMeasurementPoint,
+  getPlan,
+} from "../server/modules/plans";
+import { createIndicator } from "../server/modules/indicators";
+import { MeasurementModel } from "../server/modules/indicators/model";
+import { ActionModel } from "../server/modules/actions/model";
+import {
+  buildScoreboard,
+  createBatchedSource,
+  createNaiveSource,
+  type PlanSource,
+} from "../server/modules/cycles";
+
+const quick = process.env.BENCH_QUICK === "1";
+const SIZE = quick
+  ? { objectives: 2, points: 4, measurements: 4, actions: 5, runs: 10, naiveRuns: 3 }
+  : { objectives: 5, points: 8, measurements: 12, actions: 20, runs: 30, naiveRuns: 5 };
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(
+  label: string,
+  runs: number,
+  makeSource: () => PlanSource,
+  run: (source: PlanSource) => Promise<unknown>,
+) {
+  const times: number[] = [];
+  let trips = 0;
+  await run(makeSource()); // warm-up
+  for (let i = 0; i < runs; i++) {
+    const before = countRoundTrips();
+    const started = performance.now();
+    await run(makeSource());
+    times.push(performance.now() - started);
+    trips = countRoundTrips() - before;
+  }
+  times.sort((a, b) => a - b);
+  return { label, runs, p50: percentile(times, 50), p95: percentile(times, 95), trips };
+}
+
+export async function run(): Promise<void> {
+  const log = pino({ level: "warn" });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "koers-bench-scoreboard-"));
+  const db = await startEmbeddedDb({
+    binary: await ensureDbBinary(path.resolve(".data/bin"), log),
+    dataDir: dir,
+    port: 0,
+    log,
+  });
+  const koers = await startKoers(
+    parseConfig({
+      NODE_ENV: "test",
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      MONGODB_URI: db.uri,
+      KOERS_DB_NAME: "bench_scoreboard",
+    }),
+  );
+  try {
+    const user = (await UserModel.findOne({ emailLower: "director@koers.demo" }).lean())!;
+    const actor = toActor((await getUser(String(user._id)))!, "bench");
+    const orgUnitId = String(user.memberships[0]!.orgUnitId);
+    process.stdout.write(
+      `\nScoreboard bench: building ${SIZE.objectives}×${SIZE.points} points, ${SIZE.measurements} measurements and ${SIZE.actions} actions each…\n`,
+    );
+    const plan = await createPlan(actor, {
+      kind: "strategic_plan",
+      title: "Bench",
+      orgUnitId,
+      periodStart: 2024,
+      periodEnd: 2028,
+    });
+    const planId = String(plan._id);
+    const quarters = Array.from(
+      { length: SIZE.measurements },
+      (_, i) => `${2024 + Math.floor(i / 4)}-Q${(i % 4) + 1}`,
+    );
+    for (let o = 1; o <= SIZE.objectives; o++) {
+      const objective = await createObjective(actor, {
+        planId,
+        kind: "strategic_objective",
+        code: `SD ${o}`,
+        title: `Doelstelling ${o}`,
+      });
+      for (let p = 1; p <= SIZE.points; p++) {
+        const indicator = await createIndicator(actor, {
+          planId,
+          name: `KPI ${o}.${p}`,
+          unit: "%",
+          direction: "higher_is_better",
+          baseline: 0,
+        });
+        const point = await createMeasurementPoint(actor, {
+          objectiveId: String(objective._id),
+          code: `${o}.${p}`,
+          title: `Meetpunt ${o}.${p}`,
+          targets: [
+            {
+              text: "70%",
+              goal: { value: 70, comparator: "at_least", baseline: 0 },
+              deadline: { kind: "year", value: "2027" },
+              indicatorId: String(indicator._id),
+            },
+          ],
+        });
+        // Bulk-inserted: the services' per-write audit would make the set-up the slow part.
+        await MeasurementModel.insertMany(
+          quarters.map((period, i) => ({
+            _id: `${indicator._id}:${period}`,
+            indicatorId: indicator._id,
+            planId,
+            period,
+            value: 10 + i * 4,
+            recordedBy: actor.id,
+            recordedAt: new Date(),
+          })),
+        );
+        await ActionModel.insertMany(
+          Array.from({ length: SIZE.actions }, (_, a) => ({
+            planId,
+            title: { nl: `Actie ${a}` },
+            dueDate: "2026-12-31",
+            status: a % 2 ? "done" : "in_progress",
+            measurementPointId: point._id,
+          })),
+        );
+      }
+    }
+    const full = await getPlan(actor, planId);
+    const period = quarters.at(-1)!;
+    const board = (source: PlanSource) => buildScoreboard(source, full, period, null, "nl");
+    const batched = await measure(
+      "batched (DataLoader, as served)",
+      SIZE.runs,
+      createBatchedSource,
+      board,
+    );
+    // Fewer runs: every naive request scans the measurement and action collections once per point.
+    const naive = await measure(
+      "naive (per point and indicator)",
+      SIZE.naiveRuns,
+      createNaiveSource,
+      board,
+    );
+    const rows = (await board(createBatchedSource())).rows.length;
+    const line = (r: typeof batched) =>
+      `  ${r.label.padEnd(34)} ${String(r.runs).padStart(3)} runs  p50 ${r.p50.toFixed(1).padStart(7)} ms   p95 ${r.p95.toFixed(1).padStart(7)} ms   round trips ${String(r.trips).padStart(4)}`;
+    process.stdout.write(
+      [
+        `Scoreboard of ${rows} rows for ${period}:`,
+        line(batched),
+        line(naive),
+        `  ratio batched/naive: p50 ${(batched.p50 / naive.p50).toFixed(2)}   p95 ${(batched.p95 / naive.p95).toFixed(2)}   round trips ${(batched.trips / naive.trips).toFixed(3)}`,
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await koers.stop();
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
