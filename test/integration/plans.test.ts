@@ -8,8 +8,8 @@ let viewer: string;
 let dirUnitId: string;
 let demoPlanId: string;
 
-const CREATE = `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id title status version viewerCanEdit orgUnit { code } members { role user { name } } } }`;
-const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdatePlanInput!) { updatePlan(id: $id, version: $version, input: $input) { id title version } }`;
+const CREATE = `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id title { text } status version viewerCanEdit orgUnit { code } members { role user { name } } } }`;
+const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdatePlanInput!) { updatePlan(id: $id, version: $version, input: $input) { id title { text } version } }`;
 
 beforeAll(async () => {
   server = await startTestServer(import.meta.filename);
@@ -52,7 +52,7 @@ describe("plans", () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createPlan).toMatchObject({
-      title: "Strategisch plan 2025-2030",
+      title: { text: "Strategisch plan 2025-2030" },
       status: "draft",
       version: 0,
       viewerCanEdit: true,
@@ -146,12 +146,12 @@ describe("plans", () => {
       { cookie: director },
     );
     const id = created.data!.createPlan.id;
-    const first = await server.gql<{ updatePlan: { version: number; title: string } }>(
+    const first = await server.gql<{ updatePlan: { version: number; title: { text: string } } }>(
       UPDATE,
       { id, version: 0, input: { title: "Herzien plan" } },
       { cookie: director },
     );
-    expect(first.data!.updatePlan).toMatchObject({ title: "Herzien plan", version: 1 });
+    expect(first.data!.updatePlan).toMatchObject({ title: { text: "Herzien plan" }, version: 1 });
     const stale = await server.gql(
       UPDATE,
       { id, version: 0, input: { title: "Te laat" } },

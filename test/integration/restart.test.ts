@@ -41,13 +41,13 @@ describe("Koers as a process with its embedded database", () => {
     expect(await koers.stop()).toBe(0);
     koers = await spawnKoers(dataDir);
     cookie = await login(koers.url, "director@koers.demo");
-    const again = await gql<{ plan: { title: string } }>(
+    const again = await gql<{ plan: { title: { text: string } } }>(
       koers.url,
-      "query($id: ID!) { plan(id: $id) { title } }",
+      "query($id: ID!) { plan(id: $id) { title { text } } }",
       { id },
       { cookie },
     );
-    expect(again.data?.plan.title).toBe("POP 2026");
+    expect(again.data?.plan.title.text).toBe("POP 2026");
     // Demo data is loaded on the first start only.
     const plans = await gql<{ plans: { nodes: unknown[] } }>(
       koers.url,
@@ -67,13 +67,13 @@ describe("Koers as a process with its embedded database", () => {
     await koers.killGroup();
     koers = await spawnKoers(dataDir);
     cookie = await login(koers.url, "director@koers.demo");
-    const survived = await gql<{ plan: { title: string } }>(
+    const survived = await gql<{ plan: { title: { text: string } } }>(
       koers.url,
-      "query($id: ID!) { plan(id: $id) { title } }",
+      "query($id: ID!) { plan(id: $id) { title { text } } }",
       { id: acked.data!.createPlan.id },
       { cookie },
     );
-    expect(survived.data?.plan.title).toBe("Na de crash");
+    expect(survived.data?.plan.title.text).toBe("Na de crash");
     await koers.stop();
   });
 });

@@ -36,7 +36,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("data-layer rules", () => {
-  const files = [...sourceFiles("server"), ...sourceFiles("shared")];
+  // shared/ holds no data-layer code (no mongoose there), so only server/ is checked.
+  const files = sourceFiles("server");
 
   it("finds the server sources", () => {
     expect(files.length).toBeGreaterThan(10);
