@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           Scoreboard: "../modules/cycles/model#ScoreboardData",
           AuditEntry: "../modules/audit/model#AuditEntry",
           SearchHit: "../modules/home/index#SearchHitData",
+          DocumentVersion: "../realtime/versions#VersionInfo",
           MissingMeasurement: "../modules/home/types#MissingMeasurementData",
         },
       },

@@ -12,7 +12,8 @@ import { buildSchema } from "./graphql/schema";
 import { attachSubscriptions, createApollo } from "./graphql/server";
 import { localeFromRequest, translate } from "./i18n";
 import { authRouter, resolveActor, sessionEvents, type SessionPolicy } from "./modules/auth";
-import { planDocumentAccess } from "./modules/plans";
+import { documentKinds } from "./modules/documents";
+import { VersionService } from "./realtime/versions";
 import { transferRouter } from "./modules/transfer";
 import { RealtimeServer, MAX_FRAME_BYTES } from "./realtime/server";
 import { isLocale } from "../shared/domain";
@@ -82,27 +83,28 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
 
   const schema = buildSchema();
   const { apollo, validationRules } = await createApollo(schema, httpServer, config.isProduction);
-  const contextFor = async (req: IncomingMessage) => {
-    const actor = await resolveActor(req.headers.cookie, policy);
-    const explicit = req.headers["x-koers-locale"];
-    const locale = isLocale(explicit) ? explicit : (actor?.locale ?? localeFromRequest(req));
-    return createContext(actor, locale);
-  };
-  app.use(
-    "/graphql",
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
-  );
-
   const realtime = new RealtimeServer({
     log: logger().child({ module: "realtime" }),
-    docKinds: { plan: planDocumentAccess },
+    docKinds: documentKinds(),
     resolveActor: (req) => resolveActor(req.headers.cookie, policy),
     isOriginAllowed,
     unloadAfterMs: config.YJS_UNLOAD_AFTER_MS,
     compactAfter: config.YJS_COMPACT_AFTER_UPDATES,
     onStoreError: () => health.set("down", "a realtime write failed"),
   });
+  const versions = new VersionService(realtime, logger().child({ module: "versions" }));
+
+  const contextFor = async (req: IncomingMessage) => {
+    const actor = await resolveActor(req.headers.cookie, policy);
+    const explicit = req.headers["x-koers-locale"];
+    const locale = isLocale(explicit) ? explicit : (actor?.locale ?? localeFromRequest(req));
+    return createContext(actor, locale, versions);
+  };
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
+  );
 
   const graphqlWs = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const subscriptions = attachSubscriptions({

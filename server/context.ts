@@ -9,6 +9,7 @@ import { loadPlansById, type Plan } from "./modules/plans";
 import { findIndicators, listIndicatorsOfPlans, type Indicator } from "./modules/indicators";
 import { listActionsOfPlans, type Action } from "./modules/actions";
 import { createBatchedSource, type PlanSource } from "./modules/cycles";
+import type { VersionService } from "./realtime/versions";
 
 function groupedBy<T>(load: (ids: readonly string[]) => Promise<T[]>, key: (item: T) => string) {
   return new DataLoader<string, T[]>(async (ids) => {
@@ -51,9 +52,15 @@ export interface Context {
   source: PlanSource;
   /** Small per-request memo (e.g. the cycle of a plan and period). */
   cache: Map<string, unknown>;
+  /** Named versions of co-written documents (absent outside the HTTP server). */
+  versions?: VersionService;
 }
 
-export function createContext(actor: Actor | null, locale: Locale): Context {
+export function createContext(
+  actor: Actor | null,
+  locale: Locale,
+  versions?: VersionService,
+): Context {
   const requestId = randomUUID();
   return {
     actor,
@@ -63,5 +70,6 @@ export function createContext(actor: Actor | null, locale: Locale): Context {
     loaders: createLoaders(),
     source: createBatchedSource(),
     cache: new Map(),
+    ...(versions ? { versions } : {}),
   };
 }

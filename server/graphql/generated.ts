@@ -11,6 +11,7 @@ import type { Action as ActionModel } from '../modules/actions/model';
 import type { PdcaCycle as PdcaCycleModel, Assessment as AssessmentModel, Decision as DecisionModel, PhaseChange as PhaseChangeModel, ScoreboardData as ScoreboardDataModel } from '../modules/cycles/model';
 import type { AuditEntry as AuditEntryModel } from '../modules/audit/model';
 import type { SearchHitData as SearchHitDataModel } from '../modules/home/index';
+import type { VersionInfo as VersionInfoModel } from '../realtime/versions';
 import type { MissingMeasurementData as MissingMeasurementDataModel } from '../modules/home/types';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -211,6 +212,14 @@ export type Direction =
   | 'higher_is_better'
   | 'lower_is_better';
 
+export type DocumentVersion = {
+  __typename?: 'DocumentVersion';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<UserRef>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type Frequency =
   | 'monthly'
   | 'quarterly'
@@ -398,6 +407,10 @@ export type Mutation = {
   /** Records (or corrects) the value of an indicator for a period such as 2025-Q1. */
   recordMeasurement: Measurement;
   removePlanMember: Plan;
+  /** Makes the document equal to a version, as a new edit: nothing is lost, later versions stay. */
+  restoreDocumentVersion: DocumentVersion;
+  /** Saves the document's current content under a name ("sent to the board, March 2025"). */
+  saveDocumentVersion: DocumentVersion;
   /** Remembers the language the signed-in user wants Koers in. */
   setLocale: Viewer;
   /** Adds a person to the plan or changes their role (owners only). */
@@ -494,6 +507,18 @@ export type MutationRecordMeasurementArgs = {
 export type MutationRemovePlanMemberArgs = {
   planId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreDocumentVersionArgs = {
+  docName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveDocumentVersionArgs = {
+  docName: Scalars['String']['input'];
+  name: Scalars['String']['input'];
 };
 
 
@@ -755,6 +780,10 @@ export type Query = {
   auditTrail: AuditConnection;
   /** The PDCA cycle of a plan for a period, if one was opened. */
   cycle?: Maybe<PdcaCycle>;
+  /** One version's content, for a read-only view: a Yjs update (base64) to load into an empty document. */
+  documentVersionContent: Scalars['String']['output'];
+  /** Named versions of a co-written document (e.g. "plan/<id>"), newest first. */
+  documentVersions: Array<DocumentVersion>;
   indicator?: Maybe<Indicator>;
   /** One measurement point (meetpunt). */
   measurementPoint?: Maybe<MeasurementPoint>;
@@ -801,6 +830,17 @@ export type QueryAuditTrailArgs = {
 export type QueryCycleArgs = {
   period: Scalars['String']['input'];
   planId: Scalars['ID']['input'];
+};
+
+
+export type QueryDocumentVersionContentArgs = {
+  docName: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDocumentVersionsArgs = {
+  docName: Scalars['String']['input'];
 };
 
 
@@ -1193,6 +1233,7 @@ export type ResolversTypes = {
   Decision: ResolverTypeWrapper<DecisionModel>;
   DecisionKind: DecisionKind;
   Direction: Direction;
+  DocumentVersion: ResolverTypeWrapper<VersionInfoModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Frequency: Frequency;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1282,6 +1323,7 @@ export type ResolversParentTypes = {
   Deadline: Deadline;
   DeadlineInput: DeadlineInput;
   Decision: DecisionModel;
+  DocumentVersion: VersionInfoModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImportDeadlineInput: ImportDeadlineInput;
@@ -1403,6 +1445,13 @@ export type DecisionResolvers<ContextType = Context, ParentType extends Resolver
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DocumentVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DocumentVersion'] = ResolversParentTypes['DocumentVersion']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   baseline?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
@@ -1486,6 +1535,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordDecision?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationRecordDecisionArgs, 'input'>>;
   recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
   removePlanMember?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationRemovePlanMemberArgs, 'planId' | 'userId'>>;
+  restoreDocumentVersion?: Resolver<ResolversTypes['DocumentVersion'], ParentType, ContextType, RequireFields<MutationRestoreDocumentVersionArgs, 'docName' | 'id'>>;
+  saveDocumentVersion?: Resolver<ResolversTypes['DocumentVersion'], ParentType, ContextType, RequireFields<MutationSaveDocumentVersionArgs, 'docName' | 'name'>>;
   setLocale?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
   setPlanMember?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationSetPlanMemberArgs, 'planId' | 'role' | 'userId'>>;
   setTranslation?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType, RequireFields<MutationSetTranslationArgs, 'input'>>;
@@ -1615,6 +1666,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, RequireFields<QueryActionsArgs, 'first' | 'planId'>>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'planId'>>;
   cycle?: Resolver<Maybe<ResolversTypes['PdcaCycle']>, ParentType, ContextType, RequireFields<QueryCycleArgs, 'period' | 'planId'>>;
+  documentVersionContent?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryDocumentVersionContentArgs, 'docName' | 'id'>>;
+  documentVersions?: Resolver<Array<ResolversTypes['DocumentVersion']>, ParentType, ContextType, RequireFields<QueryDocumentVersionsArgs, 'docName'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   measurementPoint?: Resolver<Maybe<ResolversTypes['MeasurementPoint']>, ParentType, ContextType, RequireFields<QueryMeasurementPointArgs, 'id'>>;
   measurementPoints?: Resolver<ResolversTypes['MeasurementPointConnection'], ParentType, ContextType, RequireFields<QueryMeasurementPointsArgs, 'first' | 'planId'>>;
@@ -1732,6 +1785,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
   Decision?: DecisionResolvers<ContextType>;
+  DocumentVersion?: DocumentVersionResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
   Measurement?: MeasurementResolvers<ContextType>;

@@ -13,6 +13,7 @@ import { auditResolvers } from "../modules/audit/resolvers";
 import { i18nResolvers } from "../modules/i18n/resolvers";
 import { transferResolvers } from "../modules/transfer";
 import { homeResolvers } from "../modules/home";
+import { documentResolvers } from "../modules/documents";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
 
@@ -69,6 +70,7 @@ export function allResolvers(): Resolvers {
     i18nResolvers,
     transferResolvers,
     homeResolvers,
+    documentResolvers,
   ]);
 }
 
