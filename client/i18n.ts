@@ -1,6 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { catalogues } from "../shared/i18n";
+import type { BackendModule } from "i18next";
+import type { Catalogue } from "../shared/i18n";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../shared/domain";
 
 const STORAGE_KEY = "koers.locale";
@@ -23,15 +24,34 @@ export function rememberLocale(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 
+// One catalogue per chunk: a page downloads only the language it shows (about 8 KB
+// compressed each); switching loads the next one before the texts change.
+const loadCatalogue = import.meta.glob<Catalogue>("../shared/i18n/*.json", { import: "default" });
+
+const catalogueBackend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, _namespace, callback) {
+    const load = loadCatalogue[`../shared/i18n/${language}.json`];
+    if (!load) return callback(null, {});
+    load().then(
+      (catalogue) => callback(null, catalogue),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
 export async function initI18n(locale: Locale): Promise<void> {
-  await i18n.use(initReactI18next).init({
-    resources: Object.fromEntries(
-      Object.entries(catalogues).map(([lng, c]) => [lng, { translation: c }]),
-    ),
-    lng: locale,
-    fallbackLng: "en",
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18n
+    .use(catalogueBackend)
+    .use(initReactI18next)
+    .init({
+      lng: locale,
+      // Every catalogue has every key (shared/i18n/catalogues.test.ts): no fallback to fetch.
+      fallbackLng: false,
+      load: "currentOnly",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   document.documentElement.lang = locale;
 }

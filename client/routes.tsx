@@ -3,8 +3,25 @@ import { Center, Loader } from "@mantine/core";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { useSession } from "./features/auth/session";
 import { LoginPage } from "./features/auth/LoginPage";
-import { AppLayout } from "./ui/AppLayout";
-import { PlansPage } from "./features/plans/PlansPage";
+
+// Everything behind the login (the shell with its search, the pages) is loaded once the user
+// is known, so the login page stays small.
+const loadAppLayout = () => import("./ui/AppLayout");
+const loadHomePage = () => import("./features/home/HomePage");
+const SIGNED_IN_HINT = "koers.signedIn";
+// Someone who was signed in last time most likely still is: fetch the shell and the home page
+// while /auth/me is on its way instead of after it.
+if (localStorage.getItem(SIGNED_IN_HINT)) {
+  void loadAppLayout();
+  if (location.pathname === "/") void loadHomePage();
+}
+const AppLayout = lazy(() => loadAppLayout().then((m) => ({ default: m.AppLayout })));
+
+// Home and the plans list are small, but they stay out of the bundle the login page needs.
+const HomePage = lazy(loadHomePage);
+const PlansPage = lazy(() =>
+  import("./features/plans/PlansPage").then((m) => ({ default: m.PlansPage })),
+);
 
 // The plan page pulls in Yjs and the websocket provider: load it only when opened.
 const PlanPage = lazy(() => import("./features/plans/PlanPage"));
@@ -27,12 +44,19 @@ function Spinner() {
 export function AppRoutes() {
   const { user, loading } = useSession();
   if (loading) return <Spinner />;
-  if (!user) return <LoginPage />;
+  if (!user) {
+    localStorage.removeItem(SIGNED_IN_HINT);
+    return <LoginPage />;
+  }
+  localStorage.setItem(SIGNED_IN_HINT, "1");
+  // The shell and the home page in parallel, not one after the other as nested lazy routes would.
+  void loadAppLayout();
+  if (location.pathname === "/") void loadHomePage();
   return (
     <Suspense fallback={<Spinner />}>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route path="/" element={<PlansPage />} />
+          <Route path="/" element={<HomePage />} />
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
           <Route path="/plans/:id/scoreboard/:period" element={<ScoreboardPage />} />

@@ -1,19 +1,28 @@
+import { Suspense, useEffect } from "react";
 import {
+  ActionIcon,
   AppShell,
   Avatar,
   Burger,
+  Center,
   Group,
+  Loader,
   Menu,
   NavLink,
   UnstyledButton,
   Text,
+  Tooltip,
   VisuallyHidden,
+  useComputedColorScheme,
+  useMantineColorScheme,
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useMatch } from "react-router-dom";
 import { useSession } from "../features/auth/session";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { GlobalSearch } from "../features/search/GlobalSearch";
+import { IconMoon, IconSun } from "./icons";
 import { Logo } from "./Logo";
 import { quarterOf } from "./quarters";
 
@@ -26,6 +35,49 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/**
+ * After a navigation to "#id" (from the home page, the search), brings that element into view
+ * and moves focus to it once the lazily loaded page has rendered it, so keyboard and screen
+ * reader users land where the link promised.
+ */
+function useFocusHashTarget(hash: string) {
+  useEffect(() => {
+    if (!hash) return;
+    const id = decodeURIComponent(hash.slice(1));
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const target = document.getElementById(id);
+      if (!target && ++tries < 50) return;
+      window.clearInterval(timer);
+      if (!target) return;
+      if (!target.matches("a, button, input, select, textarea, [tabindex]"))
+        target.setAttribute("tabindex", "-1");
+      target.scrollIntoView({ block: "center" });
+      target.focus({ preventScroll: true });
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [hash]);
+}
+
+function ColorSchemeToggle() {
+  const { t } = useTranslation();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme("light");
+  const label = scheme === "dark" ? t("shell.lightMode") : t("shell.darkMode");
+  return (
+    <Tooltip label={label}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={label}
+        onClick={() => setColorScheme(scheme === "dark" ? "light" : "dark")}
+      >
+        {scheme === "dark" ? <IconSun size={18} /> : <IconMoon size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
@@ -36,6 +88,7 @@ export function AppLayout() {
   const planId = planMatch?.params.id;
   const quarter = quarterOf();
   const path = location.pathname;
+  useFocusHashTarget(location.hash);
   const planLinks = planId
     ? [
         {
@@ -71,7 +124,7 @@ export function AppLayout() {
             <Burger
               opened={opened}
               onClick={toggle}
-              hiddenFrom="sm"
+              hiddenFrom="md"
               size="sm"
               aria-label={t("nav.main")}
             />
@@ -79,8 +132,12 @@ export function AppLayout() {
               <Logo />
             </Link>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <div role="search" className="header-search">
+            <GlobalSearch />
+          </div>
+          <Group gap="sm" wrap="nowrap">
             <LanguageSwitcher compact />
+            <ColorSchemeToggle />
             {user && (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
@@ -153,7 +210,16 @@ export function AppLayout() {
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        {/* Here, not around the shell: the header and navigation stay while a page loads. */}
+        <Suspense
+          fallback={
+            <Center mih="40vh">
+              <Loader aria-label={t("app.loading")} />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -45,3 +45,13 @@ export const IconCycle = (p: P) => (
   <Icon d="M20 11a8 8 0 0 0-14.9-3M4 5v4h4M4 13a8 8 0 0 0 14.9 3M20 19v-4h-4" {...p} />
 );
 export const IconCheck = (p: P) => <Icon d="M5 12l5 5L20 7" {...p} />;
+export const IconSearch = (p: P) => (
+  <Icon d="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4" {...p} />
+);
+export const IconSun = (p: P) => (
+  <Icon
+    d="M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"
+    {...p}
+  />
+);
+export const IconMoon = (p: P) => <Icon d="M20 14.5A8 8 0 0 1 9.5 4 8 8 0 1 0 20 14.5z" {...p} />;
