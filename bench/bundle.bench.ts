@@ -5,6 +5,7 @@
  * Chromium of the home page and of a large plan's page (5 objectives × 8 measurement points).
  * Builds nothing: run `npx vite build` first.
  */
+import { buildLargePlan } from "./lib/largePlan";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,11 +15,6 @@ import type { Browser } from "playwright-core";
 import { parseConfig } from "../server/config";
 import { ensureDbBinary, startEmbeddedDb } from "../server/db/embedded";
 import { startKoers } from "../server/start";
-import { getUser, toActor } from "../server/modules/users";
-import { UserModel } from "../server/modules/users/model";
-import { createPlan, createObjective, createMeasurementPoint } from "../server/modules/plans";
-import { createIndicator } from "../server/modules/indicators";
-import { MeasurementModel } from "../server/modules/indicators/model";
 import { launchBrowser } from "../test/browser";
 import { login } from "../test/harness";
 
@@ -176,64 +172,7 @@ export async function run(): Promise<void> {
   );
   let browser: Browser | undefined;
   try {
-    const user = (await UserModel.findOne({ emailLower: "director@koers.demo" }).lean())!;
-    const actor = toActor((await getUser(String(user._id)))!, "bench");
-    const orgUnitId = String(user.memberships[0]!.orgUnitId);
-    const plan = await createPlan(actor, {
-      kind: "strategic_plan",
-      title: "Groot plan",
-      orgUnitId,
-      periodStart: 2024,
-      periodEnd: 2028,
-    });
-    const planId = String(plan._id);
-    const quarters = Array.from(
-      { length: SIZE.measurements },
-      (_, i) => `${2024 + Math.floor(i / 4)}-Q${(i % 4) + 1}`,
-    );
-    for (let o = 1; o <= SIZE.objectives; o++) {
-      const objective = await createObjective(actor, {
-        planId,
-        kind: "strategic_objective",
-        code: `SD ${o}`,
-        title: `Doelstelling ${o}`,
-      });
-      for (let p = 1; p <= SIZE.points; p++) {
-        const indicator = await createIndicator(actor, {
-          planId,
-          name: `KPI ${o}.${p}`,
-          unit: "%",
-          direction: "higher_is_better",
-          baseline: 0,
-        });
-        await createMeasurementPoint(actor, {
-          objectiveId: String(objective._id),
-          code: `${o}.${p}`,
-          title: `Meetpunt ${o}.${p}`,
-          ownerIds: [actor.id],
-          targets: [
-            {
-              text: "70%",
-              goal: { value: 70, comparator: "at_least", baseline: 0 },
-              deadline: { kind: "year", value: "2027" },
-              indicatorId: String(indicator._id),
-            },
-          ],
-        });
-        // Bulk-inserted: the services' per-write audit would make the set-up the slow part.
-        await MeasurementModel.insertMany(
-          quarters.map((period, i) => ({
-            _id: `${indicator._id}:${period}`,
-            indicatorId: indicator._id,
-            planId,
-            period,
-            value: 10 + i * 4,
-            recordedBy: actor.id,
-            recordedAt: new Date(),
-          })),
-        );
-      }
-    }
+    const { planId } = await buildLargePlan({ ...SIZE, actions: 0 });
     const points = SIZE.objectives * SIZE.points;
     const cookie = await login(koers.url, "director@koers.demo", "koers-demo-2026");
     browser = await launchBrowser();

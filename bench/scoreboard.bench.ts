@@ -5,6 +5,7 @@
  * naive source that reads per point and per indicator, in the same process on
  * the same embedded database.
  */
+import { buildLargePlan } from "./lib/largePlan";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,17 +14,7 @@ import { parseConfig } from "../server/config";
 import { ensureDbBinary, startEmbeddedDb } from "../server/db/embedded";
 import { countRoundTrips } from "../server/db/connection";
 import { startKoers } from "../server/start";
-import { getUser, toActor } from "../server/modules/users";
-import { UserModel } from "../server/modules/users/model";
-import {
-  createPlan,
-  createObjective,
-  createMeasurementPoint,
-  getPlan,
-} from "../server/modules/plans";
-import { createIndicator } from "../server/modules/indicators";
-import { MeasurementModel } from "../server/modules/indicators/model";
-import { ActionModel } from "../server/modules/actions/model";
+import { getPlan } from "../server/modules/plans";
 import {
   buildScoreboard,
   createBatchedSource,
@@ -78,75 +69,10 @@ export async function run(): Promise<void> {
     }),
   );
   try {
-    const user = (await UserModel.findOne({ emailLower: "director@koers.demo" }).lean())!;
-    const actor = toActor((await getUser(String(user._id)))!, "bench");
-    const orgUnitId = String(user.memberships[0]!.orgUnitId);
     process.stdout.write(
       `\nScoreboard bench: building ${SIZE.objectives}×${SIZE.points} points, ${SIZE.measurements} measurements and ${SIZE.actions} actions each…\n`,
     );
-    const plan = await createPlan(actor, {
-      kind: "strategic_plan",
-      title: "Bench",
-      orgUnitId,
-      periodStart: 2024,
-      periodEnd: 2028,
-    });
-    const planId = String(plan._id);
-    const quarters = Array.from(
-      { length: SIZE.measurements },
-      (_, i) => `${2024 + Math.floor(i / 4)}-Q${(i % 4) + 1}`,
-    );
-    for (let o = 1; o <= SIZE.objectives; o++) {
-      const objective = await createObjective(actor, {
-        planId,
-        kind: "strategic_objective",
-        code: `SD ${o}`,
-        title: `Doelstelling ${o}`,
-      });
-      for (let p = 1; p <= SIZE.points; p++) {
-        const indicator = await createIndicator(actor, {
-          planId,
-          name: `KPI ${o}.${p}`,
-          unit: "%",
-          direction: "higher_is_better",
-          baseline: 0,
-        });
-        const point = await createMeasurementPoint(actor, {
-          objectiveId: String(objective._id),
-          code: `${o}.${p}`,
-          title: `Meetpunt ${o}.${p}`,
-          targets: [
-            {
-              text: "70%",
-              goal: { value: 70, comparator: "at_least", baseline: 0 },
-              deadline: { kind: "year", value: "2027" },
-              indicatorId: String(indicator._id),
-            },
-          ],
-        });
-        // Bulk-inserted: the services' per-write audit would make the set-up the slow part.
-        await MeasurementModel.insertMany(
-          quarters.map((period, i) => ({
-            _id: `${indicator._id}:${period}`,
-            indicatorId: indicator._id,
-            planId,
-            period,
-            value: 10 + i * 4,
-            recordedBy: actor.id,
-            recordedAt: new Date(),
-          })),
-        );
-        await ActionModel.insertMany(
-          Array.from({ length: SIZE.actions }, (_, a) => ({
-            planId,
-            title: { nl: `Actie ${a}` },
-            dueDate: "2026-12-31",
-            status: a % 2 ? "done" : "in_progress",
-            measurementPointId: point._id,
-          })),
-        );
-      }
-    }
+    const { actor, planId, quarters } = await buildLargePlan(SIZE);
     const full = await getPlan(actor, planId);
     const period = quarters.at(-1)!;
     const board = (source: PlanSource) => buildScoreboard(source, full, period, null, "nl");
