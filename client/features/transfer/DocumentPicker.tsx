@@ -2,7 +2,7 @@ import { useId, useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Text } from "@mantine/core";
 import { ACCEPT } from "./uploadDocument";
-import { IconUpload } from "./transferIcons";
+import { IconUpload } from "../../ui/icons";
 import "./transfer.css";
 
 interface Props {

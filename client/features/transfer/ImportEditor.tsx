@@ -25,7 +25,7 @@ import {
 import { ImportPlanFields, planFieldId } from "./ImportPlanFields";
 import { ImportTree, codeInputId, titleInputId } from "./ImportTree";
 import { ImportWarnings } from "./ImportWarnings";
-import { IconUndo } from "./transferIcons";
+import { IconUndo } from "../../ui/icons";
 
 const CreatePlanFromImport = graphql(`
   mutation CreatePlanFromImport($input: ImportPlanInput!) {

@@ -17,7 +17,7 @@ import {
   uploadDocument,
   type Upload,
 } from "./uploadDocument";
-import { IconFile } from "./transferIcons";
+import { IconFile } from "../../ui/icons";
 import "./transfer.css";
 
 const ImportPlanPageQuery = graphql(`

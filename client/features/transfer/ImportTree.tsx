@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { ActionIcon, Text, Textarea, TextInput, Tooltip } from "@mantine/core";
 import { DeadlineText } from "./DeadlineText";
 import { isObjectiveKind, type DraftNode, type DraftProblems, type Problem } from "./importDraft";
-import { IconTrash, IconUndo } from "./transferIcons";
+import { IconTrash, IconUndo } from "../../ui/icons";
 
 export interface TreeProps {
   nodes: DraftNode[];

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge, Button, Group, Paper, Text } from "@mantine/core";
 import type { ImportWarning } from "../../../shared/planImport/types";
-import { IconAlert } from "./transferIcons";
+import { IconAlert } from "../../ui/icons";
 
 /** How many warnings show before "Show all". */
 const FIRST = 6;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Button } from "@mantine/core";
 import { planJsonUrl } from "./downloads";
-import { IconDownload } from "./transferIcons";
+import { IconDownload } from "../../ui/icons";
 
 /** "Download plan (JSON)": the whole plan as a Koers plan export, to keep or move. */
 export function PlanJsonLink({ planId }: { planId: string }) {

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Button, Group } from "@mantine/core";
 import { useFormat } from "../../ui/format";
 import { SCOREBOARD_FORMATS, scoreboardExportUrl } from "./downloads";
-import { IconDownload } from "./transferIcons";
+import { IconDownload } from "../../ui/icons";
 import "./transfer.css";
 
 interface Props {
