@@ -22,6 +22,9 @@ describe("co-writing a plan's notes", () => {
     const b = await admin.newPage();
     await signIn(a, server.url, "director@koers.demo", "koers-demo-2026");
     await signIn(b, server.url, "admin@koers.demo", "koers-admin-2026");
+    // The plans list (home shows what needs each person, which differs per person).
+    await a.getByRole("navigation").getByRole("link", { name: "Plannen" }).click();
+    await b.getByRole("navigation").getByRole("link", { name: "Plans" }).click();
 
     await a.getByRole("link", { name: "Doelstellingen voor het mandaat 2024-2028" }).click();
     await b.getByRole("link", { name: "Doelstellingen voor het mandaat 2024-2028" }).click();

@@ -39,6 +39,7 @@ describe("tracking a plan through a quarter", () => {
     const context = await newContext(browser, "nl-BE");
     const page = await context.newPage();
     await signIn(page, server.url, "director@koers.demo", "koers-demo-2026");
+    await page.getByRole("navigation").getByRole("link", { name: "Plannen" }).click();
 
     // A plan with one strategic objective.
     await page.getByRole("button", { name: "Nieuw plan" }).click();
@@ -146,7 +147,7 @@ describe("tracking a plan through a quarter", () => {
 
     // Closing is refused while the point has no assessment; the page says which one.
     await page.getByRole("button", { name: "Cyclus afsluiten" }).click();
-    await page.getByRole("alert").filter({ hasText: "nog geen beoordeling" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "zonder beoordeling" }).waitFor();
     expect(await page.getByText("Nog te beoordelen").count()).toBe(1);
     expect(
       await page.getByRole("listitem").filter({ hasText: "1.1 Doorverwijzingen" }).count(),
