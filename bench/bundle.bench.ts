@@ -6,15 +6,11 @@
  * Builds nothing: run `npx vite build` first.
  */
 import { buildLargePlan } from "./lib/largePlan";
+import { startBenchKoers } from "./lib/servers";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import pino from "pino";
 import type { Browser } from "playwright-core";
-import { parseConfig } from "../server/config";
-import { ensureDbBinary, startEmbeddedDb } from "../server/db/embedded";
-import { startKoers } from "../server/start";
 import { launchBrowser } from "../test/browser";
 import { login } from "../test/harness";
 
@@ -152,24 +148,9 @@ export async function run(): Promise<void> {
     ].join("\n"),
   );
 
-  const log = pino({ level: "warn" });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "koers-bench-bundle-"));
-  const db = await startEmbeddedDb({
-    binary: await ensureDbBinary(path.resolve(".data/bin"), log),
-    dataDir: dir,
-    port: 0,
-    log,
-  });
-  const koers = await startKoers(
-    parseConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      MONGODB_URI: db.uri,
-      KOERS_DB_NAME: "bench_bundle",
-      KOERS_DEMO_DATA: "true",
-    }),
-  );
+  const bench = await startBenchKoers({ KOERS_DB_NAME: "bench_bundle" });
+  const koers = bench.running;
+
   let browser: Browser | undefined;
   try {
     const { planId } = await buildLargePlan({ ...SIZE, actions: 0 });
@@ -208,9 +189,7 @@ export async function run(): Promise<void> {
     );
   } finally {
     await browser?.close();
-    await koers.stop();
-    await db.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

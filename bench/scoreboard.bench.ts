@@ -6,14 +6,8 @@
  * the same embedded database.
  */
 import { buildLargePlan } from "./lib/largePlan";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pino from "pino";
-import { parseConfig } from "../server/config";
-import { ensureDbBinary, startEmbeddedDb } from "../server/db/embedded";
+import { startBenchKoers } from "./lib/servers";
 import { countRoundTrips } from "../server/db/connection";
-import { startKoers } from "../server/start";
 import { getPlan } from "../server/modules/plans";
 import {
   buildScoreboard,
@@ -51,23 +45,8 @@ async function measure(
 }
 
 export async function run(): Promise<void> {
-  const log = pino({ level: "warn" });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "koers-bench-scoreboard-"));
-  const db = await startEmbeddedDb({
-    binary: await ensureDbBinary(path.resolve(".data/bin"), log),
-    dataDir: dir,
-    port: 0,
-    log,
-  });
-  const koers = await startKoers(
-    parseConfig({
-      NODE_ENV: "test",
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      MONGODB_URI: db.uri,
-      KOERS_DB_NAME: "bench_scoreboard",
-    }),
-  );
+  const bench = await startBenchKoers({ KOERS_DB_NAME: "bench_scoreboard" });
+
   try {
     process.stdout.write(
       `\nScoreboard bench: building ${SIZE.objectives}×${SIZE.points} points, ${SIZE.measurements} measurements and ${SIZE.actions} actions each…\n`,
@@ -102,9 +81,7 @@ export async function run(): Promise<void> {
       ].join("\n"),
     );
   } finally {
-    await koers.stop();
-    await db.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 
