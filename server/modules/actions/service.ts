@@ -2,9 +2,8 @@ import mongoose from "mongoose";
 import type { Actor } from "../../authz";
 import { updateVersioned } from "../../db/versioned";
 import { badInput, notFound } from "../../errors";
-import { recordAudit } from "../audit";
 import { getUsers } from "../users";
-import { getEditablePlan, getPlan, localizedFrom, publishPlanEvent, requireText } from "../plans";
+import { getEditablePlan, getPlan, localizedFrom, recordChange, requireText } from "../plans";
 import { isIsoDate } from "../../../shared/periods";
 import type { LocalizedValue } from "../../../shared/localized";
 import { ActionModel, type Action } from "./model";
@@ -127,14 +126,18 @@ export async function createAction(
         : null,
   });
   const action = created.toObject() as Action;
-  await recordAudit(viewer, {
-    planId: plan._id,
-    action: "action.create",
-    entityType: "action",
-    entityId: action._id,
-    after: action,
-  });
-  publishPlanEvent(plan._id, "action_changed", action._id);
+  await recordChange(
+    viewer,
+    {
+      planId: plan._id,
+      action: "action.create",
+      entityType: "action",
+      entityId: action._id,
+      after: action,
+    },
+    "action_changed",
+    action._id,
+  );
   return action;
 }
 
@@ -169,15 +172,19 @@ export async function updateAction(
       } else doc.doneDate = null;
     } else if (doneDate !== undefined && doc.status === "done") doc.doneDate = doneDate;
   });
-  await recordAudit(viewer, {
-    planId: existing.planId,
-    action: "action.update",
-    entityType: "action",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(existing.planId, "action_changed", id);
+  await recordChange(
+    viewer,
+    {
+      planId: existing.planId,
+      action: "action.update",
+      entityType: "action",
+      entityId: id,
+      before,
+      after,
+    },
+    "action_changed",
+    id,
+  );
   return after as Action;
 }
 

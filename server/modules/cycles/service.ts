@@ -4,15 +4,8 @@ import { withLock } from "../../db/mutex";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, badInput, notFound } from "../../errors";
 import { logger } from "../../logger";
-import { recordAudit } from "../audit";
 import { createAction } from "../actions";
-import {
-  getEditablePlan,
-  getMeasurementPoint,
-  getPlan,
-  publishPlanEvent,
-  type Plan,
-} from "../plans";
+import { getEditablePlan, getMeasurementPoint, getPlan, recordChange, type Plan } from "../plans";
 import { isQuarter } from "../../../shared/periods";
 import type { Locale } from "../../../shared/domain";
 import type { PointStatusValue } from "../../../shared/status";
@@ -93,14 +86,18 @@ export async function openCycle(
       history: [{ from: null, to: "plan", by: actor!.id, at: now }],
     });
     const cycle = created.toObject() as PdcaCycle;
-    await recordAudit(actor!, {
-      planId,
-      action: "cycle.open",
-      entityType: "cycle",
-      entityId: cycle._id,
-      after: cycle,
-    });
-    publishPlanEvent(planId, "cycle_changed", cycle._id);
+    await recordChange(
+      actor!,
+      {
+        planId,
+        action: "cycle.open",
+        entityType: "cycle",
+        entityId: cycle._id,
+        after: cycle,
+      },
+      "cycle_changed",
+      cycle._id,
+    );
     return cycle;
   } catch (error) {
     // The natural _id makes a second open of the same period fail atomically.
@@ -125,15 +122,19 @@ async function changeCycle(
   const { before, after } = await updateVersioned(CycleModel, id, version, (doc) =>
     apply(doc as never),
   );
-  await recordAudit(actor!, {
-    planId: cycle.planId,
-    action,
-    entityType: "cycle",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(cycle.planId, "cycle_changed", id);
+  await recordChange(
+    actor!,
+    {
+      planId: cycle.planId,
+      action,
+      entityType: "cycle",
+      entityId: id,
+      before,
+      after,
+    },
+    "cycle_changed",
+    id,
+  );
   return after as PdcaCycle;
 }
 
@@ -296,15 +297,19 @@ export async function closeCycle(
     doc.closedAt = new Date();
     doc.closedBy = new mongoose.Types.ObjectId(actor!.id);
   });
-  await recordAudit(actor!, {
-    planId: plan._id,
-    action: "cycle.close",
-    entityType: "cycle",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(plan._id, "cycle_changed", id);
+  await recordChange(
+    actor!,
+    {
+      planId: plan._id,
+      action: "cycle.close",
+      entityType: "cycle",
+      entityId: id,
+      before,
+      after,
+    },
+    "cycle_changed",
+    id,
+  );
   return after as PdcaCycle;
 }
 

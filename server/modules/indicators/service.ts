@@ -4,7 +4,7 @@ import { withLock } from "../../db/mutex";
 import { updateVersioned } from "../../db/versioned";
 import { badInput, notFound } from "../../errors";
 import { recordAudit } from "../audit";
-import { getEditablePlan, getPlan, localizedFrom, publishPlanEvent, requireText } from "../plans";
+import { getEditablePlan, getPlan, localizedFrom, recordChange, requireText } from "../plans";
 import { parsePeriod } from "../../../shared/periods";
 import type { LocalizedValue } from "../../../shared/localized";
 import { IndicatorModel, MeasurementModel, type Indicator, type Measurement } from "./model";
@@ -174,15 +174,19 @@ export async function recordMeasurement(
     else await MeasurementModel.create(next);
     return { before: previous, after: next as Measurement };
   });
-  await recordAudit(viewer, {
-    planId: indicator.planId,
-    action: "measurement.record",
-    entityType: "measurement",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(indicator.planId, "measurement_recorded", indicator._id);
+  await recordChange(
+    viewer,
+    {
+      planId: indicator.planId,
+      action: "measurement.record",
+      entityType: "measurement",
+      entityId: id,
+      before,
+      after,
+    },
+    "measurement_recorded",
+    indicator._id,
+  );
   return after;
 }
 

@@ -1,4 +1,6 @@
 import { publish, pubsub } from "../../pubsub";
+import type { Actor } from "../../authz";
+import { recordAudit } from "../audit";
 
 export type PlanEventKind =
   | "plan_updated"
@@ -32,4 +34,18 @@ export function publishPlanEvent(
 
 export function subscribePlanEvents(planId: string) {
   return pubsub.subscribe<PlanEventPayload>(topic(planId));
+}
+
+/**
+ * After a write that succeeded: the audit entry, then the event for the plan's
+ * subscribers (about `eventEntityId`, by default the audited entity).
+ */
+export async function recordChange(
+  actor: Actor,
+  entry: Parameters<typeof recordAudit>[1] & { planId: unknown },
+  kind: PlanEventKind,
+  eventEntityId: unknown = entry.entityId,
+): Promise<void> {
+  await recordAudit(actor, entry);
+  publishPlanEvent(entry.planId, kind, eventEntityId);
 }

@@ -41,7 +41,7 @@ export {
   deleteMeasurementPoint,
   translatePoint,
 } from "./points";
-export { publishPlanEvent, subscribePlanEvents, type PlanEventKind } from "./events";
+export { publishPlanEvent, recordChange, subscribePlanEvents, type PlanEventKind } from "./events";
 
 /** Creates the collections and indexes of this module. */
 export async function initPlans(): Promise<void> {

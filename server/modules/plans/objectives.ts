@@ -4,7 +4,7 @@ import { withLock } from "../../db/mutex";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, badInput, notFound } from "../../errors";
 import { recordAudit } from "../audit";
-import { publishPlanEvent } from "./events";
+import { recordChange } from "./events";
 import { getEditablePlan, getPlan, localizedFrom, optionalText, requireText } from "./service";
 import type { LocalizedValue } from "../../../shared/localized";
 import { MeasurementPointModel, ObjectiveModel, type Objective } from "./model";
@@ -101,14 +101,18 @@ export async function createObjective(
     });
     return doc.toObject() as Objective;
   });
-  await recordAudit(viewer, {
-    planId: plan._id,
-    action: "objective.create",
-    entityType: "objective",
-    entityId: created._id,
-    after: created,
-  });
-  publishPlanEvent(plan._id, "objective_changed", created._id);
+  await recordChange(
+    viewer,
+    {
+      planId: plan._id,
+      action: "objective.create",
+      entityType: "objective",
+      entityId: created._id,
+      after: created,
+    },
+    "objective_changed",
+    created._id,
+  );
   return created;
 }
 
@@ -151,15 +155,19 @@ export async function updateObjective(
       if (input.order != null) doc.order = input.order;
     });
   });
-  await recordAudit(viewer, {
-    planId: existing.planId,
-    action: "objective.update",
-    entityType: "objective",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(existing.planId, "objective_changed", id);
+  await recordChange(
+    viewer,
+    {
+      planId: existing.planId,
+      action: "objective.update",
+      entityType: "objective",
+      entityId: id,
+      before,
+      after,
+    },
+    "objective_changed",
+    id,
+  );
   return after as Objective;
 }
 
@@ -181,14 +189,18 @@ export async function deleteObjective(
       throw new AppError("CONFLICT", "stale objective", { messageKey: "errors.CONFLICT" });
     await ObjectiveModel.deleteOne({ _id: id });
   });
-  await recordAudit(actor!, {
-    planId: existing.planId,
-    action: "objective.delete",
-    entityType: "objective",
-    entityId: id,
-    before: existing,
-  });
-  publishPlanEvent(existing.planId, "objective_changed", id);
+  await recordChange(
+    actor!,
+    {
+      planId: existing.planId,
+      action: "objective.delete",
+      entityType: "objective",
+      entityId: id,
+      before: existing,
+    },
+    "objective_changed",
+    id,
+  );
   return true;
 }
 

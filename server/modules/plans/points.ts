@@ -6,7 +6,7 @@ import { AppError, badInput, notFound } from "../../errors";
 import { recordAudit } from "../audit";
 import { getUsers } from "../users";
 import { indicatorBelongsToPlan } from "../indicators";
-import { publishPlanEvent } from "./events";
+import { recordChange } from "./events";
 import { getEditablePlan, getPlan, localizedFrom, optionalText, requireText } from "./service";
 import { deadlineFromInput, type DeadlineKind } from "../../../shared/deadline";
 import { withText, type LocalizedValue } from "../../../shared/localized";
@@ -169,14 +169,18 @@ export async function createMeasurementPoint(
     });
     return doc.toObject() as MeasurementPoint;
   });
-  await recordAudit(viewer, {
-    planId: plan._id,
-    action: "measurement_point.create",
-    entityType: "measurement_point",
-    entityId: created._id,
-    after: created,
-  });
-  publishPlanEvent(plan._id, "measurement_point_changed", created._id);
+  await recordChange(
+    viewer,
+    {
+      planId: plan._id,
+      action: "measurement_point.create",
+      entityType: "measurement_point",
+      entityId: created._id,
+      after: created,
+    },
+    "measurement_point_changed",
+    created._id,
+  );
   return created;
 }
 
@@ -220,15 +224,19 @@ export async function updateMeasurementPoint(
       if (input.order != null) doc.order = input.order;
     });
   });
-  await recordAudit(viewer, {
-    planId: plan._id,
-    action: "measurement_point.update",
-    entityType: "measurement_point",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(plan._id, "measurement_point_changed", id);
+  await recordChange(
+    viewer,
+    {
+      planId: plan._id,
+      action: "measurement_point.update",
+      entityType: "measurement_point",
+      entityId: id,
+      before,
+      after,
+    },
+    "measurement_point_changed",
+    id,
+  );
   return after as MeasurementPoint;
 }
 
@@ -244,14 +252,18 @@ export async function deleteMeasurementPoint(
       throw new AppError("CONFLICT", "stale point", { messageKey: "errors.CONFLICT" });
     await MeasurementPointModel.deleteOne({ _id: id });
   });
-  await recordAudit(actor!, {
-    planId: existing.planId,
-    action: "measurement_point.delete",
-    entityType: "measurement_point",
-    entityId: id,
-    before: existing,
-  });
-  publishPlanEvent(existing.planId, "measurement_point_changed", id);
+  await recordChange(
+    actor!,
+    {
+      planId: existing.planId,
+      action: "measurement_point.delete",
+      entityType: "measurement_point",
+      entityId: id,
+      before: existing,
+    },
+    "measurement_point_changed",
+    id,
+  );
   return true;
 }
 

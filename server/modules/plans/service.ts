@@ -5,7 +5,7 @@ import { badInput, notFound, forbidden } from "../../errors";
 import { getOrgUnits } from "../orgs";
 import { getUser } from "../users";
 import { recordAudit } from "../audit";
-import { publishPlanEvent } from "./events";
+import { recordChange } from "./events";
 import { withText, type LocalizedValue } from "../../../shared/localized";
 import type { Locale, PlanMemberRole } from "../../../shared/domain";
 import { MeasurementPointModel, ObjectiveModel, PlanModel, type Plan } from "./model";
@@ -180,15 +180,19 @@ export async function updatePlan(
       doc.responsibleAuthority = input.responsibleAuthority?.trim() || null;
     if (input.status != null) doc.status = input.status;
   });
-  await recordAudit(viewer, {
-    planId: id,
-    action: "plan.update",
-    entityType: "plan",
-    entityId: id,
-    before,
-    after,
-  });
-  publishPlanEvent(id, "plan_updated", id);
+  await recordChange(
+    viewer,
+    {
+      planId: id,
+      action: "plan.update",
+      entityType: "plan",
+      entityId: id,
+      before,
+      after,
+    },
+    "plan_updated",
+    id,
+  );
   return after as Plan;
 }
 
@@ -214,15 +218,19 @@ export async function setPlanMember(
     if (!next.some((m) => m.role === "owner")) throw badInput("role", "errors.lastOwner");
     doc.set("members", next);
   });
-  await recordAudit(viewer, {
+  await recordChange(
+    viewer,
+    {
+      planId,
+      action: role ? "plan.member.set" : "plan.member.remove",
+      entityType: "plan",
+      entityId: planId,
+      before: before.members,
+      after: after.members,
+    },
+    "plan_updated",
     planId,
-    action: role ? "plan.member.set" : "plan.member.remove",
-    entityType: "plan",
-    entityId: planId,
-    before: before.members,
-    after: after.members,
-  });
-  publishPlanEvent(planId, "plan_updated", planId);
+  );
   return after as Plan;
 }
 
