@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { BackendModule } from "i18next";
-import type { Catalogue } from "../shared/i18n";
+import { mergeCatalogues, type Catalogue } from "../shared/i18n/merge";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../shared/domain";
 
 const STORAGE_KEY = "koers.locale";
@@ -24,17 +24,25 @@ export function rememberLocale(locale: Locale): void {
 
 export const i18n = i18next.createInstance();
 
-// One catalogue per chunk: a page downloads only the language it shows (about 8 KB
-// compressed each); switching loads the next one before the texts change.
-const loadCatalogue = import.meta.glob<Catalogue>("../shared/i18n/*.json", { import: "default" });
+// The catalogues are chunks of their own: a page downloads only the language it shows
+// (the core `<lang>.json` and each area's `<area>/<lang>.json`); switching loads the next
+// language before the texts change.
+const catalogueFiles = import.meta.glob<Catalogue>("../shared/i18n/**/*.json", {
+  import: "default",
+});
+
+function loadLanguage(language: string): Promise<Catalogue> {
+  const loads = Object.entries(catalogueFiles)
+    .filter(([file]) => file.endsWith(`/${language}.json`))
+    .map(([, load]) => load());
+  return Promise.all(loads).then(mergeCatalogues);
+}
 
 const catalogueBackend: BackendModule = {
   type: "backend",
   init() {},
   read(language, _namespace, callback) {
-    const load = loadCatalogue[`../shared/i18n/${language}.json`];
-    if (!load) return callback(null, {});
-    load().then(
+    loadLanguage(language).then(
       (catalogue) => callback(null, catalogue),
       (error: Error) => callback(error, null),
     );

@@ -1,14 +1,29 @@
 import en from "./en.json";
 import fr from "./fr.json";
 import nl from "./nl.json";
+import collabEn from "./collab/en.json";
+import collabFr from "./collab/fr.json";
+import collabNl from "./collab/nl.json";
+import portfolioEn from "./portfolio/en.json";
+import portfolioFr from "./portfolio/fr.json";
+import portfolioNl from "./portfolio/nl.json";
+import proposalsEn from "./proposals/en.json";
+import proposalsFr from "./proposals/fr.json";
+import proposalsNl from "./proposals/nl.json";
+import seminarsEn from "./seminars/en.json";
+import seminarsFr from "./seminars/fr.json";
+import seminarsNl from "./seminars/nl.json";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../domain";
+import { mergeCatalogues, type Catalogue } from "./merge";
+
+export { mergeCatalogues, type Catalogue };
 
 /** The message catalogues, one per language, with the same keys (a test checks it). */
-export const catalogues: Record<Locale, Catalogue> = { nl, fr, en };
-
-export interface Catalogue {
-  [key: string]: string | Catalogue;
-}
+export const catalogues: Record<Locale, Catalogue> = {
+  nl: mergeCatalogues([nl, collabNl, portfolioNl, proposalsNl, seminarsNl]),
+  fr: mergeCatalogues([fr, collabFr, portfolioFr, proposalsFr, seminarsFr]),
+  en: mergeCatalogues([en, collabEn, portfolioEn, proposalsEn, seminarsEn]),
+};
 
 function lookup(catalogue: Catalogue, key: string): string | undefined {
   let node: string | Catalogue | undefined = catalogue;
