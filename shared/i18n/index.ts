@@ -4,6 +4,9 @@ import nl from "./nl.json";
 import collabEn from "./collab/en.json";
 import collabFr from "./collab/fr.json";
 import collabNl from "./collab/nl.json";
+import actionplanEn from "./actionplan/en.json";
+import actionplanFr from "./actionplan/fr.json";
+import actionplanNl from "./actionplan/nl.json";
 import portfolioEn from "./portfolio/en.json";
 import portfolioFr from "./portfolio/fr.json";
 import portfolioNl from "./portfolio/nl.json";
@@ -13,6 +16,12 @@ import proposalsNl from "./proposals/nl.json";
 import seminarsEn from "./seminars/en.json";
 import seminarsFr from "./seminars/fr.json";
 import seminarsNl from "./seminars/nl.json";
+import seminarBoardEn from "./seminar-board/en.json";
+import seminarBoardFr from "./seminar-board/fr.json";
+import seminarBoardNl from "./seminar-board/nl.json";
+import trustEn from "./trust/en.json";
+import trustFr from "./trust/fr.json";
+import trustNl from "./trust/nl.json";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../domain";
 import { mergeCatalogues, type Catalogue } from "./merge";
 
@@ -20,9 +29,36 @@ export { mergeCatalogues, type Catalogue };
 
 /** The message catalogues, one per language, with the same keys (a test checks it). */
 export const catalogues: Record<Locale, Catalogue> = {
-  nl: mergeCatalogues([nl, collabNl, portfolioNl, proposalsNl, seminarsNl]),
-  fr: mergeCatalogues([fr, collabFr, portfolioFr, proposalsFr, seminarsFr]),
-  en: mergeCatalogues([en, collabEn, portfolioEn, proposalsEn, seminarsEn]),
+  nl: mergeCatalogues([
+    nl,
+    collabNl,
+    actionplanNl,
+    portfolioNl,
+    proposalsNl,
+    seminarsNl,
+    seminarBoardNl,
+    trustNl,
+  ]),
+  fr: mergeCatalogues([
+    fr,
+    collabFr,
+    actionplanFr,
+    portfolioFr,
+    proposalsFr,
+    seminarsFr,
+    seminarBoardFr,
+    trustFr,
+  ]),
+  en: mergeCatalogues([
+    en,
+    collabEn,
+    actionplanEn,
+    portfolioEn,
+    proposalsEn,
+    seminarsEn,
+    seminarBoardEn,
+    trustEn,
+  ]),
 };
 
 function lookup(catalogue: Catalogue, key: string): string | undefined {
