@@ -61,8 +61,12 @@ const snapshotSchema = new Schema(
     _id: { type: String, required: true },
     planId: { type: Schema.Types.ObjectId, required: true },
     period: { type: String, required: true },
+    /** JSON: `{ locales: { nl, fr, en } }`, the scoreboard as frozen in each language. */
     data: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    closedBy: { type: Schema.Types.ObjectId, default: null },
+    /** Set once the close is complete (cycle closed, audit written); see repairCycles. */
+    complete: { type: Boolean, default: false },
   },
   { versionKey: false },
 );

@@ -113,8 +113,7 @@ export const cycleResolvers: Resolvers = {
     advanceCycle: (_, { id, version }, ctx) => advanceCycle(ctx.actor, id, version),
     assessPoint: (_, { input }, ctx) => assessPoint(ctx.actor, input, ctx.source),
     recordDecision: (_, { input }, ctx) => recordDecision(ctx.actor, input),
-    closeCycle: (_, { id, version }, ctx) =>
-      closeCycle(ctx.actor, id, version, ctx.source, ctx.locale),
+    closeCycle: (_, { id, version }, ctx) => closeCycle(ctx.actor, id, version, ctx.source),
   },
   PdcaCycle: {
     id: (c) => c._id,

@@ -7,7 +7,10 @@ import { logger } from "../../logger";
 import { createAction } from "../actions";
 import { getEditablePlan, getMeasurementPoint, getPlan, recordChange, type Plan } from "../plans";
 import { isQuarter } from "../../../shared/periods";
-import type { Locale } from "../../../shared/domain";
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../../shared/domain";
+import { crashPoint } from "../../faults";
+import { AuditModel } from "../audit/model";
+import { PlanModel } from "../plans/model";
 import type { PointStatusValue } from "../../../shared/status";
 import { buildScoreboard, statusOfPoint } from "./scoreboard";
 import type { PlanSource } from "./source";
@@ -266,7 +269,6 @@ export async function closeCycle(
   id: string,
   version: number,
   source: PlanSource,
-  locale: Locale,
 ) {
   const { cycle, plan } = await loadCycle(actor, id, true);
   if (cycle.phase === "closed") refuse("errors.cycleClosed");
@@ -275,17 +277,29 @@ export async function closeCycle(
     throw new AppError("CONFLICT", "stale cycle", { messageKey: "errors.CONFLICT" });
   const missing = await missingAssessmentIds(cycle, source);
   if (missing.length) refuse("errors.missingAssessments", { count: missing.length }, "id");
-  const board = await buildScoreboard(source, plan, cycle.period, cycle, locale);
-  const frozen: ScoreboardData = { ...board, frozen: true, phase: "closed" };
+  // Frozen in every language, so each reader sees the closed quarter in their own.
+  const locales = Object.fromEntries(
+    await Promise.all(
+      LOCALES.map(async (locale) => {
+        const board = await buildScoreboard(source, plan, cycle.period, cycle, locale);
+        return [locale, { ...board, frozen: true, phase: "closed" } satisfies ScoreboardData];
+      }),
+    ),
+  );
+  // Three steps without a transaction: the snapshot, the cycle, the audit entry.
+  // A crash between them is finished at the next start by repairCycles.
+  crashPoint("cycle.close:before-snapshot");
   await SnapshotModel.create({
     _id: id,
     planId: plan._id,
     period: cycle.period,
-    data: JSON.stringify(frozen),
+    data: JSON.stringify({ locales }),
     createdAt: new Date(),
+    closedBy: actor!.id,
   }).catch((error: { code?: number }) => {
     if (error.code !== 11000) throw error;
   });
+  crashPoint("cycle.close:after-snapshot");
   const { before, after } = await updateVersioned(CycleModel, id, version, (doc) => {
     doc.history.push({
       from: doc.phase,
@@ -297,20 +311,32 @@ export async function closeCycle(
     doc.closedAt = new Date();
     doc.closedBy = new mongoose.Types.ObjectId(actor!.id);
   });
-  await recordChange(
-    actor!,
-    {
-      planId: plan._id,
-      action: "cycle.close",
-      entityType: "cycle",
-      entityId: id,
-      before,
-      after,
-    },
-    "cycle_changed",
-    id,
-  );
+  crashPoint("cycle.close:after-cycle");
+  await recordCloseAudit(actor!, plan._id, id, before, after);
+  await SnapshotModel.updateOne({ _id: id }, { $set: { complete: true } });
   return after as PdcaCycle;
+}
+
+function recordCloseAudit(
+  actor: Actor,
+  planId: unknown,
+  cycleId: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  return recordChange(
+    actor,
+    { planId, action: "cycle.close", entityType: "cycle", entityId: cycleId, before, after },
+    "cycle_changed",
+    cycleId,
+  );
+}
+
+/** A frozen scoreboard in the reader's language (snapshots before 2026-11 hold one). */
+function frozenIn(data: string, locale: Locale): ScoreboardData {
+  const parsed = JSON.parse(data) as ScoreboardData | { locales: Record<Locale, ScoreboardData> };
+  if (!("locales" in parsed)) return parsed;
+  return parsed.locales[locale] ?? parsed.locales[DEFAULT_LOCALE];
 }
 
 /** The scoreboard of a plan for a quarter: the frozen snapshot once its cycle closed. */
@@ -326,29 +352,53 @@ export async function getScoreboard(
   const cycle = await findCycle(planId, period);
   if (cycle?.phase === "closed") {
     const snapshot = await SnapshotModel.findById(cycle._id).lean();
-    if (snapshot) return JSON.parse(snapshot.data) as ScoreboardData;
+    if (snapshot) return frozenIn(snapshot.data, locale);
   }
   return buildScoreboard(source, plan, period, cycle, locale);
 }
 
-/** Finishes closes that crashed between their two steps. */
+/**
+ * Finishes closes that a crash interrupted: a snapshot not marked complete means the
+ * cycle may still be open and its audit entry may be missing. Runs at startup.
+ */
 export async function repairCycles(): Promise<number> {
-  const snapshots = await SnapshotModel.find({}).lean();
+  const pending = await SnapshotModel.find({ complete: mongoose.trusted({ $ne: true }) }).lean();
   let repaired = 0;
-  for (const snapshot of snapshots) {
+  for (const snapshot of pending) {
     const cycle = await CycleModel.findById(snapshot._id);
-    if (cycle && cycle.phase !== "closed") {
+    const plan = cycle ? await PlanModel.findById(cycle.planId).lean() : null;
+    if (!cycle || !plan) continue;
+    const before = cycle.toObject();
+    const closer = String(snapshot.closedBy ?? cycle.closedBy ?? cycle.history.at(-1)?.by ?? "");
+    if (cycle.phase !== "closed") {
       cycle.history.push({
         from: cycle.phase,
         to: "closed",
-        by: cycle.history.at(-1)?.by,
+        by: mongoose.isValidObjectId(closer) ? new mongoose.Types.ObjectId(closer) : undefined,
         at: snapshot.createdAt,
       });
       cycle.phase = "closed";
       cycle.closedAt = snapshot.createdAt;
+      if (mongoose.isValidObjectId(closer)) cycle.closedBy = new mongoose.Types.ObjectId(closer);
       await cycle.save();
-      repaired++;
     }
+    const audited = await AuditModel.exists({ entityId: String(cycle._id), action: "cycle.close" });
+    if (!audited) {
+      // The closer, as far as the snapshot remembers them; the entry says it was repaired.
+      const actor: Actor = {
+        id: closer,
+        sessionId: "repair",
+        organisationId: String(plan.organisationId),
+        name: "Koers (repair after a crash)",
+        email: "",
+        locale: DEFAULT_LOCALE,
+        isAdmin: false,
+        memberships: [],
+      };
+      await recordCloseAudit(actor, plan._id, String(cycle._id), before, cycle.toObject());
+    }
+    await SnapshotModel.updateOne({ _id: snapshot._id }, { $set: { complete: true } });
+    repaired++;
   }
   if (repaired) logger().warn({ repaired }, "finished cycle closes interrupted by a crash");
   return repaired;
