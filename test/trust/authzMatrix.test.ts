@@ -43,32 +43,32 @@ async function signInPersonas(): Promise<void> {
     password: "andere-admin-2026",
     isAdmin: true,
   });
-  const [writer, readOnly, otherUnit, admin, otherOrgAdmin, loggedOut] = await Promise.all([
-    server.login("director@koers.demo"),
-    server.login("viewer@koers.demo"),
-    server.login("head@koers.demo"),
-    server.login("admin@koers.demo"),
-    server.login("admin@andere.demo", "andere-admin-2026"),
-    server.login("manager@koers.demo"),
-  ]);
+  const accounts: [Persona, string][] = [
+    ["admin", "admin@koers.demo"],
+    ["director", "director@koers.demo"],
+    ["viewer", "viewer@koers.demo"],
+    ["mt", "mt@koers.demo"],
+    ["head", "head@koers.demo"],
+    ["manager", "manager@koers.demo"],
+    ["alderman", "alderman@koers.demo"],
+    ["college", "college@koers.demo"],
+    ["pmo", "pmo@koers.demo"],
+  ];
+  for (const [persona, email] of accounts) cookies[persona] = await server.login(email);
+  cookies.otherOrg = await server.login("admin@andere.demo", "andere-admin-2026");
+  // A second session of the manager, ended server-side.
+  const loggedOut = await server.login("manager@koers.demo");
   await fetch(`${server.url}/auth/logout`, {
     method: "POST",
     headers: { cookie: loggedOut, "content-type": "application/json" },
     body: "{}",
   });
-  Object.assign(cookies, {
-    anonymous: undefined,
-    loggedOut,
-    otherOrg: otherOrgAdmin,
-    otherUnit,
-    readOnly,
-    writer,
-    admin,
-  });
+  cookies.loggedOut = loggedOut;
+  cookies.anonymous = undefined;
 }
 
 async function buildFixture(): Promise<Fixture> {
-  const director = cookies.writer!;
+  const director = cookies.director!;
   const orgUnitId = await unitOf(server, director, "DIR");
   const title = "Matrixplan vertrouwelijk";
   const plan = await must<{ id: string }>(server, director, Q.createPlan, {

@@ -6,16 +6,21 @@ import { must, Q } from "../planning";
  * GraphQL root field and every kind of co-written document, who may use it.
  *
  * The fixture is a draft plan of the unit DIR, written by its mandate holder. The
- * personas are chosen so that each boundary is crossed once:
+ * personas are the demo accounts of each role plus three outsiders:
  */
 export const PERSONAS = [
   "anonymous", // no session cookie
   "loggedOut", // the cookie of a session that was logged out
   "otherOrg", // the administrator of another organisation
-  "otherUnit", // a department head of another unit (WE) of the same organisation
-  "readOnly", // a viewer of DIR
-  "writer", // DIR's mandate holder
   "admin", // the organisation's administrator
+  "director", // DIR: mandate holder and board member (the plan's writer)
+  "viewer", // DIR: read-only
+  "mt", // DIR: management team
+  "head", // WE: department head (another unit for DIR's plan)
+  "manager", // WE: manager
+  "alderman", // COL: alderman
+  "college", // COL: the college
+  "pmo", // PMO: programme office
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -58,9 +63,13 @@ export interface DocPolicy {
   docName(fx: Fixture): string | Promise<string>;
 }
 
-const SIGNED_IN: readonly Persona[] = ["otherOrg", "otherUnit", "readOnly", "writer", "admin"];
-const READ: readonly Persona[] = ["readOnly", "writer", "admin"];
-const WRITE: readonly Persona[] = ["writer", "admin"];
+const SIGNED_IN: readonly Persona[] = PERSONAS.filter(
+  (p) => p !== "anonymous" && p !== "loggedOut",
+);
+/** Who may read DIR's draft plan: its unit (viewer, management team, mandate holder) and admins. */
+const READ: readonly Persona[] = ["admin", "director", "viewer", "mt"];
+/** Who may change it: the unit's planners and admins. */
+const WRITE: readonly Persona[] = ["admin", "director"];
 
 const q = (query: string, variables?: Record<string, unknown>): Request => ({ query, variables });
 
