@@ -13,6 +13,12 @@ export {
   getActionById,
   discardActionsOfPlan,
 } from "./service";
+export {
+  attachActionDocuments,
+  detachActionDocuments,
+  onActionDocumentUpdate,
+  repairActionDocuments,
+} from "./documentSync";
 
 /** Creates the collection and indexes of this module. */
 export async function initActions(): Promise<void> {

@@ -17,6 +17,13 @@ const actionSchema = new Schema(
     doneDate: { type: String, default: null },
     objectiveId: { type: Schema.Types.ObjectId, default: null },
     measurementPointId: { type: Schema.Types.ObjectId, default: null },
+    /**
+     * "document": a row of the plan's action table (Yjs document `plan/<planId>`)
+     * is the source of truth and this record is its projection (documentSync.ts).
+     * "record": created where no realtime server runs (CLI import); adopted into
+     * the document by the next reconciliation.
+     */
+    source: { type: String, enum: ["record", "document"], default: "record" },
   },
   versioned,
 );

@@ -7,6 +7,7 @@ import { getEditablePlan, getPlan, localizedFrom, recordChange, requireText } fr
 import { isIsoDate } from "../../../shared/periods";
 import type { LocalizedValue } from "../../../shared/localized";
 import { ActionModel, type Action } from "./model";
+import { createThroughDocument, isDocumentSyncOn, updateThroughDocument } from "./documentSync";
 
 export interface ActionInput {
   title?: string | null;
@@ -110,7 +111,7 @@ export async function createAction(
   const viewer = actor!;
   const title = requireText(input.title, "input.title", 1000);
   const status = input.status ?? "not_started";
-  const created = await ActionModel.create({
+  const fields = {
     planId: plan._id,
     title: localizedFrom(title, viewer.locale),
     ownerId: (await checkOwner(viewer, input.ownerId)) ?? null,
@@ -124,8 +125,12 @@ export async function createAction(
       input.measurementPointId && mongoose.isValidObjectId(input.measurementPointId)
         ? input.measurementPointId
         : null,
-  });
-  const action = created.toObject() as Action;
+  };
+  // With a realtime server the action plan document is the source of truth:
+  // the action is a row of its table first (documentSync.ts).
+  const action = isDocumentSyncOn()
+    ? await createThroughDocument(viewer, String(plan._id), fields, viewer.locale)
+    : ((await ActionModel.create(fields)).toObject() as Action);
   await recordChange(
     viewer,
     {
@@ -158,20 +163,37 @@ export async function updateAction(
   const dueDate = checkDate(input.dueDate, "input.dueDate");
   const doneDate = checkDate(input.doneDate, "input.doneDate");
   const progress = checkProgress(input.progress);
-  const { before, after } = await updateVersioned(ActionModel, id, version, (doc) => {
-    if (title !== undefined)
-      doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
-    if (ownerId !== undefined) doc.set("ownerId", ownerId);
-    if (dueDate !== undefined) doc.dueDate = dueDate;
-    if (progress !== undefined) doc.progress = progress;
-    if (input.status != null && input.status !== doc.status) {
-      doc.status = input.status;
-      if (input.status === "done") {
-        doc.doneDate = doneDate ?? today();
-        doc.progress = 100;
-      } else doc.doneDate = null;
-    } else if (doneDate !== undefined && doc.status === "done") doc.doneDate = doneDate;
-  });
+  const write = () =>
+    updateVersioned(ActionModel, id, version, (doc) => {
+      if (title !== undefined)
+        doc.title = localizedFrom(title, viewer.locale, doc.title as LocalizedValue)!;
+      if (ownerId !== undefined) doc.set("ownerId", ownerId);
+      if (dueDate !== undefined) doc.dueDate = dueDate;
+      if (progress !== undefined) doc.progress = progress;
+      if (input.status != null && input.status !== doc.status) {
+        doc.status = input.status;
+        if (input.status === "done") {
+          doc.doneDate = doneDate ?? today();
+          doc.progress = 100;
+        } else doc.doneDate = null;
+      } else if (doneDate !== undefined && doc.status === "done") doc.doneDate = doneDate;
+    });
+  // A doc-backed action changes in its row first, so every open editor shows it.
+  const { before, after } =
+    (existing as { source?: string }).source === "document" && isDocumentSyncOn()
+      ? await updateThroughDocument(
+          viewer,
+          existing,
+          version,
+          {
+            title,
+            ownerId: ownerId === undefined ? undefined : (ownerId ?? ""),
+            dueDate: dueDate === undefined ? undefined : (dueDate ?? ""),
+            status: input.status ?? undefined,
+          },
+          write,
+        )
+      : await write();
   await recordChange(
     viewer,
     {
