@@ -40,4 +40,4 @@ export const PLAN_MEMBER_ROLES = ["owner", "editor", "viewer"] as const;
 export type PlanMemberRole = (typeof PLAN_MEMBER_ROLES)[number];
 
 /** Names of realtime documents: `<kind>/<24 hex id>`. */
-export const DOC_NAME_PATTERN = /^(plan|proposal|seminar|board)\/([a-f0-9]{24})$/;
+export const DOC_NAME_PATTERN = /^(plan|proposal|board)\/([a-f0-9]{24})$/;

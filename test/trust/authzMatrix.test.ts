@@ -9,6 +9,7 @@ import { readTypeDefs } from "../../server/graphql/schema";
 import { documentKinds } from "../../server/modules/documents";
 import { createOrganisation } from "../../server/modules/orgs";
 import { createUser } from "../../server/modules/users";
+import { UserModel } from "../../server/modules/users/model";
 import { DOC_NAME_PATTERN } from "../../shared/domain";
 import {
   PERSONAS,
@@ -106,6 +107,151 @@ async function buildFixture(): Promise<Fixture> {
     `mutation($docName: String!, $name: String!) { saveDocumentVersion(docName: $docName, name: $name) { id } }`,
     { docName, name: "Matrixversie" },
   );
+  const directorUser = await UserModel.findOne({ emailLower: "director@koers.demo" }).lean();
+  const spare = await createUser({
+    organisationId: String(directorUser!.organisationId),
+    email: "reserve@koers.demo",
+    name: "Reserve Lezer",
+    password: "reserve-lezer-2026",
+    memberships: [{ orgUnitId, role: "viewer" }],
+  });
+  const pmo = cookies.pmo!;
+  const asPmo = <T>(query: string, variables: Record<string, unknown>) =>
+    must<T>(server, pmo, query, variables);
+  const programme = await asPmo<{ id: string }>(
+    `mutation($i: ProgrammeInput!) { createProgramme(input: $i) { id } }`,
+    { i: { name: "OPTIris matrix", startYear: 2026, endYear: 2029 } },
+  );
+  const theme = await asPmo<{ id: string }>(
+    `mutation($i: CreateThemeInput!) { createTheme(input: $i) { id } }`,
+    { i: { programmeId: programme.id, name: "Digitalisering" } },
+  );
+  const project = await asPmo<{ id: string }>(
+    `mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`,
+    {
+      i: {
+        programmeId: programme.id,
+        themeId: theme.id,
+        code: "MX-1",
+        name: "Matrixproject",
+        leadId: String(directorUser!._id),
+        startDate: "2026-01-01",
+        endDate: "2026-12-31",
+      },
+    },
+  );
+  const createMilestone = () =>
+    asPmo<{ id: string; version: number }>(
+      `mutation($i: CreateMilestoneInput!) { createMilestone(input: $i) { id version } }`,
+      { i: { projectId: project.id, title: "Mijlpaal", dueDate: "2026-06-30" } },
+    );
+  const milestone = await createMilestone();
+  const [viewerUser, mtUser] = await Promise.all(
+    ["viewer@koers.demo", "mt@koers.demo"].map((email) =>
+      UserModel.findOne({ emailLower: email }).lean(),
+    ),
+  );
+  const seminar = await must<{
+    id: string;
+    sessions: { id: string; boards: { id: string }[] }[];
+  }>(
+    server,
+    director,
+    `mutation($i: CreateSeminarInput!) { createSeminar(input: $i) { id sessions { id boards { id } } } }`,
+    {
+      i: {
+        title: "Matrixseminarie",
+        date: "2026-12-10",
+        orgUnitId,
+        participantIds: [String(viewerUser!._id), String(mtUser!._id)],
+        sessions: [{ title: "SWOT", kind: "swot" }],
+      },
+    },
+  );
+  const session = seminar.sessions[0]!;
+  const poll = await must<{ id: string }>(
+    server,
+    director,
+    `mutation($i: CreatePollInput!) { createPoll(input: $i) { id } }`,
+    {
+      i: {
+        seminarId: seminar.id,
+        sessionId: session.id,
+        question: "Waar beginnen we?",
+        kind: "text",
+      },
+    },
+  );
+  // Proposals of WE, walked along the path by the demo account of each role.
+  const units = await must<{ id: string; code: string }[]>(
+    server,
+    cookies.head!,
+    `{ proposalUnits { id code } }`,
+    {},
+  );
+  const weUnitId = units.find((u) => u.code === "WE")!.id;
+  const PATH = [
+    ["head", "submit"],
+    ["manager", "forward"],
+    ["mt", "validate"],
+  ] as const;
+  const TRANSITION = `mutation($id: ID!, $v: Int!, $i: ProposalTransitionInput!) { transitionProposal(id: $id, version: $v, input: $i) { id version } }`;
+  const freshProposal = async (stage: "draft" | "submitted" | "forwarded" | "validated") => {
+    let proposal = await must<{ id: string; version: number }>(
+      server,
+      cookies.head!,
+      `mutation($i: CreateProposalInput!) { createProposal(input: $i) { id version } }`,
+      {
+        i: {
+          orgUnitId: weUnitId,
+          title: "Scanstraat voor inkomende post",
+          problem: "Inkomende post wordt drie keer met de hand geregistreerd.",
+          proposal: "Eén scanstraat registreert en verdeelt de post digitaal.",
+        },
+      },
+    );
+    const steps = { draft: 0, submitted: 1, forwarded: 2, validated: 3 }[stage];
+    for (const [persona, action] of PATH.slice(0, steps))
+      proposal = await must(server, cookies[persona]!, TRANSITION, {
+        id: proposal.id,
+        v: proposal.version,
+        i: { action },
+      });
+    return proposal;
+  };
+  const [draftProposal, submitted] = await Promise.all([
+    freshProposal("draft"),
+    freshProposal("submitted"),
+  ]);
+  const comment = await must<{ id: string }>(
+    server,
+    cookies.head!,
+    `mutation($i: AddCommentInput!) { addComment(input: $i) { id } }`,
+    { i: { target: { kind: "proposal", id: submitted.id }, body: "Cijfers van 2025 volgen." } },
+  );
+  const proposalPackage = await must<{ id: string }>(
+    server,
+    cookies.mt!,
+    `mutation($i: CreateProposalPackageInput!) { createProposalPackage(input: $i) { id } }`,
+    { i: { title: "College januari", meetingDate: "2027-01-14" } },
+  );
+  let approved = await freshProposal("validated");
+  approved = await must(server, cookies.alderman!, TRANSITION, {
+    id: approved.id,
+    v: approved.version,
+    i: { action: "advise", advice: { text: "Prioritair", priority: "high" } },
+  });
+  approved = await must(
+    server,
+    cookies.mt!,
+    `mutation($id: ID!, $v: Int!, $p: ID) { setProposalPackage(id: $id, version: $v, packageId: $p) { id version } }`,
+    { id: approved.id, v: approved.version, p: proposalPackage.id },
+  );
+  approved = await must(server, cookies.college!, TRANSITION, {
+    id: approved.id,
+    v: approved.version,
+    i: { action: "approve" },
+  });
   let counter = 0;
   const gqlAs = (query: string, variables: Record<string, unknown>) =>
     must<{ id: string; version: number }>(server, director, query, variables);
@@ -136,6 +282,24 @@ async function buildFixture(): Promise<Fixture> {
       }),
     directorCookie: director,
     server,
+    spareUserId: String(spare._id),
+    directorId: String(directorUser!._id),
+    programmeId: programme.id,
+    themeId: theme.id,
+    projectId: project.id,
+    milestoneId: milestone.id,
+    freshMilestone: createMilestone,
+    approvedProposalId: approved.id,
+    weUnitId,
+    proposalId: submitted.id,
+    draftProposalId: draftProposal.id,
+    freshProposal,
+    packageId: proposalPackage.id,
+    commentId: comment.id,
+    seminarId: seminar.id,
+    sessionId: session.id,
+    boardId: session.boards[0]!.id,
+    pollId: poll.id,
   };
 }
 

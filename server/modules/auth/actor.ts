@@ -2,6 +2,7 @@ import { parseCookie } from "cookie";
 import type { Actor } from "../../authz";
 import { getUser, toActor } from "../users";
 import { resolveSession, type SessionPolicy } from "./sessions";
+import { openSockets } from "./sockets";
 
 export const SESSION_COOKIE = "koers_session";
 
@@ -11,10 +12,14 @@ export async function resolveActor(
   policy: SessionPolicy,
 ): Promise<Actor | null> {
   if (!cookieHeader) return null;
+  // Taken before the lookups: a revocation during them makes this actor stale.
+  const sequence = openSockets.currentSequence();
   const token = parseCookie(cookieHeader)[SESSION_COOKIE];
   const session = await resolveSession(token, policy);
   if (!session) return null;
   const user = await getUser(String(session.userId));
   if (!user || user.disabled) return null;
-  return toActor(user, session._id);
+  const actor = toActor(user, session._id);
+  openSockets.stamp(actor, sequence);
+  return actor;
 }

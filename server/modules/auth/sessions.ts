@@ -65,6 +65,14 @@ export async function closeUserSessions(userId: string): Promise<void> {
   sessionEvents.emit("user-revoked", userId);
 }
 
+/**
+ * The user's rights changed (a membership removed): their sessions stay, but
+ * every open socket is closed so each reconnect is authorized afresh.
+ */
+export function closeUserSockets(userId: string): void {
+  sessionEvents.emit("user-revoked", userId);
+}
+
 /** Deletes expired sessions; FerretDB has no TTL index, so we sweep ourselves. */
 export async function sweepSessions(policy: SessionPolicy, now = new Date()): Promise<number> {
   const result = await SessionModel.deleteMany(

@@ -1,0 +1,146 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { gql, login } from "../harness";
+import { spawnKoers, type KoersProcess } from "../processes";
+import { connectClient, synced, waitFor, waitForAsync } from "../realtimeClient";
+
+/**
+ * reliability-anchors D4: stall the embedded database (SIGSTOP) while a client
+ * keeps typing. Another client receives 0 broadcasts during the stall (nothing
+ * is relayed before it is stored), /healthz reports the database down, and:
+ * - after SIGCONT every edit arrives and is kept (0 lost);
+ * - after kill -9 of everything during a second stall, the document holds
+ *   everything the other client had seen.
+ */
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "koers-stall-"));
+const running: KoersProcess[] = [];
+afterAll(async () => {
+  for (const koers of running) {
+    if (koers.child.exitCode !== null || koers.child.signalCode !== null) continue;
+    for (const pid of dbPids(koers)) safeKill(pid, "SIGCONT");
+    await koers.killGroup();
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function safeKill(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** The embedded database: the child processes of the server. */
+function dbPids(koers: KoersProcess): number[] {
+  const pid = koers.child.pid!;
+  try {
+    return fs
+      .readdirSync(`/proc/${pid}/task`)
+      .flatMap((t) =>
+        fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/),
+      )
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const health = (url: string) =>
+  fetch(`${url}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("a stalled database during edits", () => {
+  it("relays nothing that is not stored, reports down, and loses nothing", async () => {
+    let koers = await spawnKoers(tmp);
+    running.push(koers);
+    const cookie = await login(koers.url, "director@koers.demo");
+    const me = await gql<{ viewer: { planningUnits: { id: string }[] } }>(
+      koers.url,
+      "{ viewer { planningUnits { id } } }",
+      {},
+      { cookie },
+    );
+    const created = await gql<{ createPlan: { id: string } }>(
+      koers.url,
+      `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+      {
+        input: {
+          kind: "operational_plan",
+          title: "Stalled database",
+          orgUnitId: me.data!.viewer.planningUnits[0]!.id,
+          periodStart: 2026,
+          periodEnd: 2026,
+        },
+      },
+      { cookie },
+    );
+    const docName = `plan/${created.data!.createPlan.id}`;
+    const writer = connectClient(koers.url, docName, cookie);
+    const watcher = connectClient(koers.url, docName, cookie);
+    await Promise.all([synced(writer), synced(watcher)]);
+    writer.text.insert(0, "before;");
+    await waitFor(() => watcher.text.toString() === "before;", 10_000, "first relay");
+
+    /** Stalls the database, types `count` edits, and counts what the watcher got meanwhile. */
+    async function stalledTyping(label: string, count: number) {
+      const pids = dbPids(koers);
+      expect(pids.length).toBeGreaterThan(0);
+      const seen = watcher.text.toString();
+      let broadcasts = 0;
+      const observer = () => broadcasts++;
+      watcher.doc.on("update", observer);
+      for (const pid of pids) process.kill(pid, "SIGSTOP");
+      for (let i = 0; i < count; i++) {
+        writer.text.insert(writer.text.length, `${label}${i};`);
+        await sleep(10);
+      }
+      await waitForAsync(async () => (await health(koers.url)) === 503, 10_000, "db down");
+      await sleep(1000);
+      watcher.doc.off("update", observer);
+      return { pids, seen, broadcasts };
+    }
+
+    // 1. Stall, then resume: nothing relayed during the stall, everything after.
+    const first = await stalledTyping("a", 200);
+    expect(first.broadcasts).toBe(0);
+    expect(watcher.text.toString()).toBe(first.seen);
+    for (const pid of first.pids) process.kill(pid, "SIGCONT");
+    await waitFor(
+      () => watcher.text.toString() === writer.text.toString(),
+      20_000,
+      "catch-up after the stall",
+    );
+    await waitForAsync(async () => (await health(koers.url)) === 200, 10_000, "db up");
+    const afterResume = writer.text.toString();
+    expect(afterResume.match(/a\d+;/g)).toHaveLength(200);
+
+    // 2. Stall again and kill everything while stalled: what the watcher saw is stored.
+    const second = await stalledTyping("b", 100);
+    expect(second.broadcasts).toBe(0);
+    const seenBeforeKill = watcher.text.toString();
+    writer.destroy();
+    watcher.destroy();
+    await koers.killGroup();
+
+    koers = await spawnKoers(tmp);
+    running.push(koers);
+    const cookie2 = await login(koers.url, "director@koers.demo");
+    const reader = connectClient(koers.url, docName, cookie2);
+    await synced(reader);
+    expect(reader.text.toString()).toBe(seenBeforeKill);
+    expect(reader.text.toString()).toBe(afterResume);
+    console.log(
+      `stall: 0 broadcasts during 2 stalls (300 edits typed), 200/200 edits after resume, ` +
+        `${seenBeforeKill.length} characters seen = stored after kill -9`,
+    );
+    reader.destroy();
+    await koers.stop();
+  }, 240_000);
+});
