@@ -32,6 +32,21 @@ const ScoreboardPage = lazy(() => import("./features/cycles/ScoreboardPage"));
 const CyclePage = lazy(() => import("./features/cycles/CyclePage"));
 const ScoreboardsPage = lazy(() => import("./features/cycles/ScoreboardsPage"));
 const ImportPlanPage = lazy(() => import("./features/transfer/ImportPlanPage"));
+// Seminars pull in Yjs for their boards: loaded when opened.
+const SeminarsPage = lazy(() =>
+  import("./features/seminars/SeminarsPage").then((m) => ({ default: m.SeminarsPage })),
+);
+const SeminarRoomPage = lazy(() => import("./features/seminars/SeminarRoomPage"));
+// The action plan editor (TipTap, ProseMirror, y-indexeddb) is the heaviest page: on demand only.
+const ActionPlanPage = lazy(() => import("./features/actionplan/ActionPlanPage"));
+// The OPTIris portfolio draws charts and a timeline: loaded when opened.
+const PortfolioPage = lazy(() => import("./features/portfolio/PortfolioPage"));
+const ProjectPage = lazy(() => import("./features/portfolio/ProjectPage"));
+
+// Optimisation proposals (board, page with debate and co-written plan) and notifications.
+const ProposalsBoardPage = lazy(() => import("./features/proposals/ProposalsBoardPage"));
+const ProposalPage = lazy(() => import("./features/proposals/ProposalPage"));
+const NotificationsPage = lazy(() => import("./features/notifications/NotificationsPage"));
 
 function Spinner() {
   return (
@@ -59,11 +74,19 @@ export function AppRoutes() {
           <Route path="/" element={<HomePage />} />
           <Route path="/plans" element={<PlansPage />} />
           <Route path="/plans/:id" element={<PlanPage />} />
+          <Route path="/plans/:id/action-plan" element={<ActionPlanPage />} />
           <Route path="/plans/:id/scoreboard/:period" element={<ScoreboardPage />} />
           <Route path="/plans/:id/cycles/:period" element={<CyclePage />} />
           <Route path="/points/:id" element={<MeasurementPointPage />} />
           <Route path="/scoreboards" element={<ScoreboardsPage />} />
           <Route path="/import" element={<ImportPlanPage />} />
+          <Route path="/portfolio" element={<PortfolioPage />} />
+          <Route path="/portfolio/projects/:id" element={<ProjectPage />} />
+          <Route path="/seminars" element={<SeminarsPage />} />
+          <Route path="/seminars/:id" element={<SeminarRoomPage />} />
+          <Route path="/proposals" element={<ProposalsBoardPage />} />
+          <Route path="/proposals/:id" element={<ProposalPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

@@ -11,10 +11,22 @@ import { DbHealth } from "./db/connection";
 import { buildSchema } from "./graphql/schema";
 import { attachSubscriptions, createApollo } from "./graphql/server";
 import { localeFromRequest, translate } from "./i18n";
-import { authRouter, resolveActor, sessionEvents, type SessionPolicy } from "./modules/auth";
+import {
+  authRouter,
+  openSockets,
+  resolveActor,
+  sessionEvents,
+  type SessionPolicy,
+} from "./modules/auth";
 import { documentKinds } from "./modules/documents";
+import {
+  attachActionDocuments,
+  detachActionDocuments,
+  onActionDocumentUpdate,
+} from "./modules/actions";
 import { VersionService } from "./realtime/versions";
 import { transferRouter } from "./modules/transfer";
+import { seminarRouter, setSeminarRealtime } from "./modules/seminars";
 import { RealtimeServer, MAX_FRAME_BYTES } from "./realtime/server";
 import { isLocale } from "../shared/domain";
 
@@ -80,6 +92,10 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
     "/api",
     transferRouter((req) => resolveActor(req.headers.cookie, policy)),
   );
+  app.use(
+    "/api",
+    seminarRouter((req) => resolveActor(req.headers.cookie, policy)),
+  );
 
   const schema = buildSchema();
   const { apollo, validationRules } = await createApollo(schema, httpServer, config.isProduction);
@@ -91,8 +107,14 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
     unloadAfterMs: config.YJS_UNLOAD_AFTER_MS,
     compactAfter: config.YJS_COMPACT_AFTER_UPDATES,
     onStoreError: () => health.set("down", "a realtime write failed"),
+    // The table of actions in `plan/*` documents is projected onto Action records.
+    onClientUpdate: onActionDocumentUpdate,
+    trackSocket: (socket, actor) => openSockets.track(socket, actor),
   });
   const versions = new VersionService(realtime, logger().child({ module: "versions" }));
+  // Seminar boards read their notes (votes, outcome, report) from the co-writing server.
+  setSeminarRealtime(realtime);
+  attachActionDocuments(realtime, { debounceMs: config.ACTION_SYNC_DEBOUNCE_MS });
 
   const contextFor = async (req: IncomingMessage) => {
     const actor = await resolveActor(req.headers.cookie, policy);
@@ -127,8 +149,25 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
       // escape cannot throw here; the realtime server refuses unknown names with 404.
       void realtime.handleUpgrade(request, socket, head, url.pathname.slice(5));
     } else if (url.pathname === "/graphql" && isOriginAllowed(request)) {
-      graphqlWs.handleUpgrade(request, socket, head, (ws) =>
-        graphqlWs.emit("connection", ws, request),
+      // As for Yjs: no session → 401 at the upgrade; the socket is registered so
+      // that logout, a disabled account or a removed membership closes it.
+      void resolveActor(request.headers.cookie, policy).then(
+        (actor) => {
+          if (!actor)
+            return socket.end(
+              "HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+            );
+          graphqlWs.handleUpgrade(request, socket, head, (ws) => {
+            openSockets.track(ws, actor);
+            graphqlWs.emit("connection", ws, request);
+          });
+        },
+        (error: unknown) => {
+          log.error({ err: error }, "graphql-ws upgrade failed");
+          socket.end(
+            "HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+          );
+        },
       );
     } else {
       socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
@@ -185,6 +224,7 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
       await subscriptions.dispose();
       for (const client of graphqlWs.clients) client.terminate();
       graphqlWs.close();
+      await detachActionDocuments(realtime);
       await realtime.close();
       await apollo.stop();
       httpServer.closeAllConnections();

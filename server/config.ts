@@ -35,8 +35,13 @@ export const configSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(10),
   YJS_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Quiet time after an edit of an action table before its Action records follow. */
+  ACTION_SYNC_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(300),
   YJS_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),
   KOERS_CLIENT_DIR: z.string().default("dist/client"),
+  /** e.g. smtp://user:pass@mail.example.org:587 ; e-mail notifications are off without it. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default("Koers <no-reply@koers.local>"),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -3,6 +3,9 @@ import { createOrganisation, createOrgUnit } from "./modules/orgs";
 import { createUser } from "./modules/users";
 import { createPlan } from "./modules/plans";
 import { toActor } from "./modules/users";
+import { seedPortfolio } from "./modules/portfolio";
+import { seedProposals } from "./modules/proposals";
+import { seedSeminar } from "./modules/seminars";
 
 export interface DemoAccount {
   email: string;
@@ -130,5 +133,30 @@ export async function seedDemoData(): Promise<DemoAccount[]> {
     periodEnd: 2028,
     responsibleAuthority: "Minister van Werk",
   });
+  const idByEmail = new Map<string, string>();
+  for (const [i, account] of DEMO_ACCOUNTS.entries())
+    idByEmail.set(account.email, String(users[i]!._id));
+  const userId = (email: string) => idByEmail.get(email)!;
+  await seedPortfolio({
+    organisationId,
+    unitIds,
+    pmoId: userId("pmo@koers.demo"),
+    sponsorId: userId("director@koers.demo"),
+    leadId: userId("head@koers.demo"),
+    respondentIds: [userId("alderman@koers.demo"), userId("college@koers.demo")],
+  });
+  await seedProposals(organisationId, unitIds.get("WE")!);
+  // The board's seminar: the director facilitates, the other board people take part.
+  await seedSeminar(
+    toActor(director, "seed"),
+    unitIds.get("DIR")!,
+    DEMO_ACCOUNTS.filter(
+      (a) =>
+        a.email !== "director@koers.demo" &&
+        a.memberships.some((m) =>
+          ["board_member", "mandate_holder", "management_team", "pmo"].includes(m.role),
+        ),
+    ).map((a) => userId(a.email)),
+  );
   return DEMO_ACCOUNTS;
 }

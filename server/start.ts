@@ -8,10 +8,15 @@ import { initUsers } from "./modules/users";
 import { initAuth, sweepSessions } from "./modules/auth";
 import { initPlans } from "./modules/plans";
 import { initIndicators } from "./modules/indicators";
-import { initActions } from "./modules/actions";
+import { initActions, repairActionDocuments } from "./modules/actions";
 import { initCycles, repairCycles } from "./modules/cycles";
 import { initAudit } from "./modules/audit";
+import { initPortfolio } from "./modules/portfolio";
 import { seedDemoData, type DemoAccount } from "./seed";
+import { initProposals } from "./modules/proposals";
+import { initSeminars } from "./modules/seminars";
+import { initComments } from "./modules/comments";
+import { configureMail, initNotifications, startDueScanner } from "./modules/notifications";
 
 export interface Running {
   url: string;
@@ -33,6 +38,11 @@ export async function initModules(): Promise<void> {
     initActions(),
     initCycles(),
     initAudit(),
+    initPortfolio(),
+    initProposals(),
+    initSeminars(),
+    initComments(),
+    initNotifications(),
   ]);
 }
 
@@ -67,6 +77,13 @@ export async function startKoers(config: Config): Promise<Running> {
     const demoAccounts =
       config.KOERS_DEMO_DATA && !(await hasAnyOrganisation()) ? await seedDemoData() : null;
     if (demoAccounts) log.info("demo data loaded (first start)");
+    // After the seed, so demo notifications are not mailed.
+    configureMail({
+      url: config.SMTP_URL,
+      from: config.SMTP_FROM,
+      baseUrl: config.KOERS_PUBLIC_ORIGINS[0],
+    });
+    const stopDueScanner = startDueScanner();
     const policy = sessionPolicy(config);
     const sweeper = setInterval(
       () => void sweepSessions(policy).catch(() => undefined),
@@ -76,6 +93,11 @@ export async function startKoers(config: Config): Promise<Running> {
 
     const koers = await createKoers(config, health);
     const url = await koers.listen();
+    // In the background: action records catch up with action plan documents
+    // edited just before a crash (see modules/actions/documentSync.ts).
+    const repair = repairActionDocuments().catch((error: unknown) =>
+      log.error({ err: error }, "reconciling actions with their documents failed"),
+    );
     return {
       url,
       koers,
@@ -84,7 +106,9 @@ export async function startKoers(config: Config): Promise<Running> {
       demoAccounts,
       async stop() {
         clearInterval(sweeper);
+        stopDueScanner();
         health.stop();
+        await repair;
         await koers.close();
         await disconnectDb();
         await embedded?.stop();

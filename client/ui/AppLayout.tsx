@@ -22,6 +22,7 @@ import { Link, Outlet, useLocation, useMatch } from "react-router-dom";
 import { useSession } from "../features/auth/session";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { GlobalSearch } from "../features/search/GlobalSearch";
+import { NotificationBell, NotificationNavLink } from "../features/notifications/NotificationBell";
 import { IconMoon, IconSun } from "./icons";
 import { Logo } from "./Logo";
 import { quarterOf } from "./quarters";
@@ -136,6 +137,7 @@ export function AppLayout() {
             <GlobalSearch />
           </div>
           <Group gap="sm" wrap="nowrap">
+            {user && <NotificationBell />}
             <LanguageSwitcher compact />
             <ColorSchemeToggle />
             {user && (
@@ -194,6 +196,28 @@ export function AppLayout() {
             pl={28}
           />
         ))}
+        <NavLink
+          component={Link}
+          to="/seminars"
+          label={t("seminars.page.nav")}
+          active={location.pathname.startsWith("/seminars")}
+          onClick={close}
+        />
+        <NotificationNavLink active={location.pathname === "/notifications"} onClick={close} />
+        <NavLink
+          component={Link}
+          to="/proposals"
+          label={t("proposals.nav")}
+          active={location.pathname.startsWith("/proposals")}
+          onClick={close}
+        />
+        <NavLink
+          component={Link}
+          to="/portfolio"
+          label={t("portfolio.nav")}
+          active={location.pathname.startsWith("/portfolio")}
+          onClick={close}
+        />
         <NavLink
           component={Link}
           to="/scoreboards"

@@ -13,6 +13,16 @@ import type { AuditEntry as AuditEntryModel } from '../modules/audit/model';
 import type { SearchHitData as SearchHitDataModel } from '../modules/home/index';
 import type { VersionInfo as VersionInfoModel } from '../realtime/versions';
 import type { MissingMeasurementData as MissingMeasurementDataModel } from '../modules/home/types';
+import type { Programme as ProgrammeModel, Theme as ThemeModel, Project as ProjectModel, Milestone as MilestoneModel } from '../modules/portfolio/model';
+import type { RagData as RagDataModel, PortfolioProposalData as PortfolioProposalDataModel, SatisfactionSummaryData as SatisfactionSummaryDataModel, PortfolioKpisData as PortfolioKpisDataModel } from '../modules/portfolio/types';
+import type { ProjectDraft as ProjectDraftModel } from '../modules/portfolio/fromProposal';
+import type { KpiFigures as KpiFiguresModel } from '../modules/portfolio/kpis';
+import type { Seminar as SeminarModel, Board as BoardModel, Dot as DotModel, Poll as PollModel, PollOption as PollOptionModel } from '../modules/seminars/model';
+import type { SessionData as SessionDataModel, SeminarOutcomeData as SeminarOutcomeDataModel, SeminarEventPayload as SeminarEventPayloadModel } from '../modules/seminars/types';
+import type { BoardNoteData as BoardNoteDataModel } from '../../shared/seminarBoard';
+import type { Proposal as ProposalModel, ProposalPackage as ProposalPackageModel } from '../modules/proposals/model';
+import type { Comment as CommentModel } from '../modules/comments/model';
+import type { Notification as NotificationModel } from '../modules/notifications/model';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -70,6 +80,14 @@ export type ActionStatus =
   | 'in_progress'
   | 'not_started';
 
+export type AddCommentInput = {
+  body: Scalars['String']['input'];
+  /** People mentioned with @ (they are notified). */
+  mentionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  target: CommentTargetInput;
+};
+
 export type AssessPointInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   cycleId: Scalars['ID']['input'];
@@ -106,6 +124,86 @@ export type AuditEntry = {
   entityType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
 };
+
+/**
+ * A board of sticky notes. The notes themselves live in the realtime document `docName`
+ * (`board/<id>`), structured as described in shared/seminarBoard.ts.
+ */
+export type Board = {
+  __typename?: 'Board';
+  /** The realtime document of the notes: `board/<id>`. */
+  docName: Scalars['String']['output'];
+  /** How many dots everyone has placed in total (no breakdown). */
+  dotsPlaced: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: BoardKind;
+  /** Locked: nobody but the facilitator may change notes. */
+  locked: Scalars['Boolean']['output'];
+  /** The viewer's own dots on this board. */
+  myDots: Array<Dot>;
+  /** Dots the viewer may still place. */
+  myDotsLeft: Scalars['Int']['output'];
+  /** Notes as last stored by the co-writing server (merged notes left out). */
+  notes: Array<BoardNote>;
+  seminarId: Scalars['ID']['output'];
+  sessionId: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  /** The viewer may change notes now. */
+  viewerCanEdit: Scalars['Boolean']['output'];
+  /**
+   * Dots per note, highest first, ties sharing a rank. Null for participants until the
+   * facilitator reveals the votes; the facilitator always sees them.
+   */
+  voteTotals?: Maybe<Array<NoteVoteTotal>>;
+  votesRevealed: Scalars['Boolean']['output'];
+};
+
+export type BoardKind =
+  /** One column of candidate priorities (quadrant "candidates"). */
+  | 'priorities'
+  /** Four quadrants: strengths, weaknesses, opportunities, threats. */
+  | 'swot';
+
+export type BoardNote = {
+  __typename?: 'BoardNote';
+  author?: Maybe<UserRef>;
+  colour: Scalars['String']['output'];
+  groupId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['String']['output'];
+  /** strengths | weaknesses | opportunities | threats | candidates */
+  quadrant: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type Comment = {
+  __typename?: 'Comment';
+  author?: Maybe<UserRef>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  mentions: Array<UserRef>;
+  parentId?: Maybe<Scalars['ID']['output']>;
+  replies: Array<Comment>;
+  resolved: Scalars['Boolean']['output'];
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  resolvedBy?: Maybe<UserRef>;
+  /** Until when the viewer may edit it; null when they may not. */
+  viewerCanEditUntil?: Maybe<Scalars['DateTime']['output']>;
+  viewerCanResolve: Scalars['Boolean']['output'];
+};
+
+export type CommentTargetInput = {
+  id: Scalars['ID']['input'];
+  kind: CommentTargetKind;
+};
+
+export type CommentTargetKind =
+  | 'measurementPoint'
+  | 'objective'
+  | 'plan'
+  | 'project'
+  | 'proposal';
 
 export type Comparator =
   | 'at_least'
@@ -145,6 +243,15 @@ export type CreateMeasurementPointInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreateMilestoneInput = {
+  deliverable?: InputMaybe<Scalars['String']['input']>;
+  doneDate?: InputMaybe<Scalars['String']['input']>;
+  dueDate: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  status?: InputMaybe<MilestoneStatus>;
+  title: Scalars['String']['input'];
+};
+
 export type CreateObjectiveInput = {
   code: Scalars['String']['input'];
   description?: InputMaybe<Scalars['String']['input']>;
@@ -152,6 +259,16 @@ export type CreateObjectiveInput = {
   order?: InputMaybe<Scalars['Int']['input']>;
   parentId?: InputMaybe<Scalars['ID']['input']>;
   planId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CreatePlanFromSeminarInput = {
+  items: Array<SeminarOutcomeItemInput>;
+  /** Default strategic_plan. */
+  kind?: InputMaybe<PlanKind>;
+  orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  periodEnd: Scalars['Int']['input'];
+  periodStart: Scalars['Int']['input'];
   title: Scalars['String']['input'];
 };
 
@@ -163,6 +280,86 @@ export type CreatePlanInput = {
   periodStart: Scalars['Int']['input'];
   responsibleAuthority?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
+};
+
+export type CreatePollInput = {
+  kind: PollKind;
+  /** Labels of the choices (single, multiple: 2..12). */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  question: Scalars['String']['input'];
+  scaleMax?: InputMaybe<Scalars['Int']['input']>;
+  /** Scale bounds, default 1..5. */
+  scaleMin?: InputMaybe<Scalars['Int']['input']>;
+  seminarId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+export type CreateProjectFromProposalInput = {
+  budgetEuro?: InputMaybe<Scalars['Float']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  expectedSavings?: InputMaybe<Scalars['Float']['input']>;
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  programmeId: Scalars['ID']['input'];
+  proposalId: Scalars['ID']['input'];
+  sponsorId?: InputMaybe<Scalars['ID']['input']>;
+  startDate?: InputMaybe<Scalars['String']['input']>;
+  themeId: Scalars['ID']['input'];
+};
+
+export type CreateProjectInput = {
+  budgetEuro?: InputMaybe<Scalars['Float']['input']>;
+  code: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate: Scalars['String']['input'];
+  expectedSavings?: InputMaybe<Scalars['Float']['input']>;
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  objectiveIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  programmeId: Scalars['ID']['input'];
+  sponsorId?: InputMaybe<Scalars['ID']['input']>;
+  startDate: Scalars['String']['input'];
+  themeId: Scalars['ID']['input'];
+};
+
+export type CreateProposalInput = {
+  attachments?: InputMaybe<Array<ProposalAttachmentInput>>;
+  expectedImpact?: InputMaybe<ExpectedImpactInput>;
+  justification?: InputMaybe<Array<ProposalDataPointInput>>;
+  orgUnitId: Scalars['ID']['input'];
+  problem?: InputMaybe<Scalars['String']['input']>;
+  proposal?: InputMaybe<Scalars['String']['input']>;
+  smart?: InputMaybe<SmartCheckInput>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateProposalPackageInput = {
+  /** YYYY-MM-DD. */
+  meetingDate: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CreateSeminarInput = {
+  /** YYYY-MM-DD. */
+  date: Scalars['String']['input'];
+  /** 1..20, default 3. */
+  dotsPerParticipant?: InputMaybe<Scalars['Int']['input']>;
+  orgUnitId: Scalars['ID']['input'];
+  participantIds: Array<Scalars['ID']['input']>;
+  sessions: Array<SeminarSessionInput>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateThemeInput = {
+  name: Scalars['String']['input'];
+  order?: InputMaybe<Scalars['Int']['input']>;
+  programmeId: Scalars['ID']['input'];
 };
 
 /**
@@ -208,6 +405,12 @@ export type DecisionKind =
   | 'new_action'
   | 'other';
 
+export type DecisionOutcome =
+  | 'approved'
+  | 'approved_with_amendments'
+  | 'deferred'
+  | 'rejected';
+
 export type Direction =
   | 'higher_is_better'
   | 'lower_is_better';
@@ -218,6 +421,27 @@ export type DocumentVersion = {
   createdBy?: Maybe<UserRef>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+};
+
+export type Dot = {
+  __typename?: 'Dot';
+  /** `<boardId>:<userId>:<slot>`. */
+  id: Scalars['ID']['output'];
+  noteId: Scalars['String']['output'];
+};
+
+export type ExpectedImpact = {
+  __typename?: 'ExpectedImpact';
+  fte: Scalars['Float']['output'];
+  quality?: Maybe<Scalars['String']['output']>;
+  /** Euro per year. */
+  savingsPerYear: Scalars['Float']['output'];
+};
+
+export type ExpectedImpactInput = {
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  quality?: InputMaybe<Scalars['String']['input']>;
+  savingsPerYear?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type Frequency =
@@ -286,6 +510,23 @@ export type Indicator = {
 /** A KPI: what is measured, in which unit, which way is better. */
 export type IndicatorLatestArgs = {
   period?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type KpiFigures = {
+  __typename?: 'KpiFigures';
+  actions: OnTimeRatio;
+  /** 0-100, null without submitted proposals. */
+  averageSmartScore?: Maybe<Scalars['Float']['output']>;
+  milestones: OnTimeRatio;
+  /** Actions and milestones together. */
+  onTime: OnTimeRatio;
+  period: Scalars['String']['output'];
+  proposalsSubmitted: Scalars['Int']['output'];
+  /** Euro per year. */
+  realisedSavings: Scalars['Float']['output'];
+  satisfactionPercent?: Maybe<Scalars['Float']['output']>;
+  satisfactionResponses: Scalars['Int']['output'];
+  satisfiedResponses: Scalars['Int']['output'];
 };
 
 /** A language of the user interface and of content. */
@@ -372,6 +613,27 @@ export type Membership = {
   role: Role;
 };
 
+export type Milestone = {
+  __typename?: 'Milestone';
+  deliverable?: Maybe<Scalars['String']['output']>;
+  doneDate?: Maybe<Scalars['String']['output']>;
+  /** Derived: done on or before its due date. Null while not done. */
+  doneOnTime?: Maybe<Scalars['Boolean']['output']>;
+  dueDate: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Derived: not done and past its due date, or done after it. */
+  late: Scalars['Boolean']['output'];
+  status: MilestoneStatus;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type MilestoneStatus =
+  | 'cancelled'
+  | 'done'
+  | 'in_progress'
+  | 'planned';
+
 export type MissingMeasurement = {
   __typename?: 'MissingMeasurement';
   indicator: Indicator;
@@ -381,15 +643,31 @@ export type MissingMeasurement = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a board to a session (facilitator only). */
+  addBoard: Board;
+  /** A comment, or a reply when parentId is given (replies join the thread of their root). */
+  addComment: Comment;
+  /**
+   * Adds selected notes and priorities as strategic lines and objectives to an existing plan the
+   * facilitator may edit.
+   */
+  addSeminarOutcomeToPlan: SeminarOutcome;
+  /** Appends a session to the agenda (facilitator only), with its default board as for createSeminar. */
+  addSeminarSession: Seminar;
   /** Moves a cycle one phase on: plan → do → check → act. Closing is closeCycle. */
   advanceCycle: PdcaCycle;
+  /** Answers an open poll. One answer per person: answering again (from any tab) replaces it. */
+  answerPoll: Poll;
   /** Check: the assessment of one measurement point. A status other than the computed one needs a comment (the reason). */
   assessPoint: PdcaCycle;
+  /** Stops and clears the timer (facilitator only). */
+  clearSeminarTimer: Seminar;
   /** Closes the cycle and freezes its scoreboard. Refused while a measurement point has no assessment. */
   closeCycle: PdcaCycle;
   createAction: Action;
   createIndicator: Indicator;
   createMeasurementPoint: MeasurementPoint;
+  createMilestone: Milestone;
   createObjective: Objective;
   /** Creates a draft plan in an org unit where the viewer plans; the viewer becomes its owner. */
   createPlan: Plan;
@@ -398,34 +676,159 @@ export type Mutation = {
    * points with targets and deadlines, indicators and actions.
    */
   createPlanFromImport: Plan;
+  /**
+   * Creates a draft plan from selected notes and priorities of the seminar (facilitator only, who
+   * must be allowed to create plans in the unit). The plan links back to the seminar.
+   */
+  createPlanFromSeminar: SeminarOutcome;
+  /** Prepares a poll in a session (facilitator only); it is not open yet. */
+  createPoll: Poll;
+  createProgramme: Programme;
+  createProject: Project;
+  /** Makes a project that carries out an approved proposal (pre-filled from it, linked to it). */
+  createProjectFromProposal: Project;
+  /** A new draft, written by a department head for their unit. */
+  createProposal: Proposal;
+  createProposalPackage: ProposalPackage;
+  /**
+   * Plans a seminar in an org unit where the viewer plans (board_member, mandate_holder, pmo,
+   * manager); the viewer becomes its facilitator. Sessions of kind swot get a SWOT board, sessions
+   * of kind vote get a priorities board; the first session becomes the current one.
+   */
+  createSeminar: Seminar;
+  createTheme: Theme;
   deleteMeasurementPoint: Scalars['Boolean']['output'];
+  deleteMilestone: Scalars['Boolean']['output'];
   deleteObjective: Scalars['Boolean']['output'];
+  /** Its author may edit a comment for 15 minutes after posting it. */
+  editComment: Comment;
+  /** The management team lifts a proposal above its unit, to organisation level. */
+  liftProposal: Proposal;
+  /** Marks a milestone done on a day (today by default). */
+  markMilestoneDone: Milestone;
+  /** Marks notifications of the viewer as read; all of them when ids is omitted. Returns how many. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Moves everyone to a session (facilitator only); participants' screens follow live. */
+  moveToSession: Seminar;
   /** Opens the cycle of a period in phase plan. */
   openCycle: PdcaCycle;
+  /** Pauses the running timer, keeping the remaining time (facilitator only). */
+  pauseSeminarTimer: Seminar;
+  /**
+   * Places one of the viewer's dots on a note of the board (participants and facilitator). Several
+   * dots may go on one note. BAD_USER_INPUT (seminars.errors.noDotsLeft) when the viewer has no
+   * dot left, even from two tabs at once.
+   */
+  placeDot: Board;
+  /** The body that owns the debate decides to make it readable for the organisation. */
+  publishProposalDebate: Proposal;
   /** Act: a decision of the board (new action, changed target, other). */
   recordDecision: PdcaCycle;
   /** Records (or corrects) the value of an indicator for a period such as 2025-Q1. */
   recordMeasurement: Measurement;
+  /**
+   * The viewer's answer (1-5) to the quarterly satisfaction survey of a project; answering
+   * again replaces the answer.
+   */
+  recordSatisfaction: SatisfactionSummary;
+  /** Takes back one of the viewer's dots from a note. */
+  removeDot: Board;
+  /**
+   * Removes one role of a user in an org unit (administrators of its organisation only). The user's
+   * open websockets are closed at once; each reconnect is authorized with the remaining rights.
+   */
+  removeMembership: UserAccount;
   removePlanMember: Plan;
   /** Makes the document equal to a version, as a new edit: nothing is lost, later versions stay. */
   restoreDocumentVersion: DocumentVersion;
+  /** Resumes a paused timer (facilitator only). */
+  resumeSeminarTimer: Seminar;
   /** Saves the document's current content under a name ("sent to the board, March 2025"). */
   saveDocumentVersion: DocumentVersion;
+  /**
+   * Locks or unlocks a board's notes (facilitator only). Locking takes effect at once: open
+   * co-writing connections of participants are re-authorized read-only.
+   */
+  setBoardLocked: Board;
+  /**
+   * Shows (or hides again) the dot-vote totals of a board to everyone (facilitator only). While
+   * revealed, dots can no longer be placed or removed.
+   */
+  setBoardVotesRevealed: Board;
+  /** Resolves or reopens a thread (on its first comment). */
+  setCommentResolved: Comment;
   /** Remembers the language the signed-in user wants Koers in. */
   setLocale: Viewer;
   /** Adds a person to the plan or changes their role (owners only). */
   setPlanMember: Plan;
+  /** Opens or closes a poll for answers (facilitator only). */
+  setPollOpen: Poll;
+  /** Reveals (or hides again) a poll's results to participants (facilitator only). */
+  setPollRevealed: Poll;
+  /** Amber and red need a reason. */
+  setProjectRag: Project;
+  /** Puts a proposal in a package for a college meeting, or takes it out (packageId null). */
+  setProposalPackage: Proposal;
   /**
    * Sets the text of one field in one language, with its translation state.
    * `field` is title or description (text for a target, name for an indicator).
    */
   setTranslation: LocalizedText;
+  /**
+   * Disables or re-enables an account (administrators of its organisation only). Disabling ends
+   * every session of the account and closes its open websockets at once.
+   */
+  setUserDisabled: UserAccount;
+  /** Starts (or restarts) the shared timer for `seconds` (1..7200) (facilitator only). */
+  startSeminarTimer: Seminar;
+  /**
+   * Moves the proposal along its path (shared/proposals.ts). FORBIDDEN when the viewer's roles
+   * do not allow the action in the current stage.
+   */
+  transitionProposal: Proposal;
   updateAction: Action;
   updateIndicator: Indicator;
   updateMeasurementPoint: MeasurementPoint;
+  updateMilestone: Milestone;
   updateObjective: Objective;
   /** Changes a plan's fields. `version` must be the version read: a stale one gets CONFLICT. */
   updatePlan: Plan;
+  updateProgramme: Programme;
+  updateProject: Project;
+  /** Changes the content while the proposal is a draft or sent back for adjustments. */
+  updateProposal: Proposal;
+  /**
+   * Changes title, date, participants or dots per participant (facilitator only). `version` must be
+   * the version read: a stale one gets CONFLICT.
+   */
+  updateSeminar: Seminar;
+  updateTheme: Theme;
+};
+
+
+export type MutationAddBoardArgs = {
+  kind: BoardKind;
+  seminarId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+
+export type MutationAddCommentArgs = {
+  input: AddCommentInput;
+};
+
+
+export type MutationAddSeminarOutcomeToPlanArgs = {
+  items: Array<SeminarOutcomeItemInput>;
+  planId: Scalars['ID']['input'];
+  seminarId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddSeminarSessionArgs = {
+  input: SeminarSessionInput;
+  seminarId: Scalars['ID']['input'];
 };
 
 
@@ -435,8 +838,19 @@ export type MutationAdvanceCycleArgs = {
 };
 
 
+export type MutationAnswerPollArgs = {
+  input: PollAnswerInput;
+  pollId: Scalars['ID']['input'];
+};
+
+
 export type MutationAssessPointArgs = {
   input: AssessPointInput;
+};
+
+
+export type MutationClearSeminarTimerArgs = {
+  seminarId: Scalars['ID']['input'];
 };
 
 
@@ -461,6 +875,11 @@ export type MutationCreateMeasurementPointArgs = {
 };
 
 
+export type MutationCreateMilestoneArgs = {
+  input: CreateMilestoneInput;
+};
+
+
 export type MutationCreateObjectiveArgs = {
   input: CreateObjectiveInput;
 };
@@ -476,9 +895,60 @@ export type MutationCreatePlanFromImportArgs = {
 };
 
 
+export type MutationCreatePlanFromSeminarArgs = {
+  input: CreatePlanFromSeminarInput;
+  seminarId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreatePollArgs = {
+  input: CreatePollInput;
+};
+
+
+export type MutationCreateProgrammeArgs = {
+  input: ProgrammeInput;
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+export type MutationCreateProjectFromProposalArgs = {
+  input: CreateProjectFromProposalInput;
+};
+
+
+export type MutationCreateProposalArgs = {
+  input: CreateProposalInput;
+};
+
+
+export type MutationCreateProposalPackageArgs = {
+  input: CreateProposalPackageInput;
+};
+
+
+export type MutationCreateSeminarArgs = {
+  input: CreateSeminarInput;
+};
+
+
+export type MutationCreateThemeArgs = {
+  input: CreateThemeInput;
+};
+
+
 export type MutationDeleteMeasurementPointArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationDeleteMilestoneArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -488,9 +958,58 @@ export type MutationDeleteObjectiveArgs = {
 };
 
 
+export type MutationEditCommentArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  mentionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationLiftProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationMarkMilestoneDoneArgs = {
+  doneDate?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationMoveToSessionArgs = {
+  seminarId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationOpenCycleArgs = {
   period: Scalars['String']['input'];
   planId: Scalars['ID']['input'];
+};
+
+
+export type MutationPauseSeminarTimerArgs = {
+  seminarId: Scalars['ID']['input'];
+};
+
+
+export type MutationPlaceDotArgs = {
+  boardId: Scalars['ID']['input'];
+  noteId: Scalars['String']['input'];
+};
+
+
+export type MutationPublishProposalDebateArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -501,6 +1020,24 @@ export type MutationRecordDecisionArgs = {
 
 export type MutationRecordMeasurementArgs = {
   input: RecordMeasurementInput;
+};
+
+
+export type MutationRecordSatisfactionArgs = {
+  input: SatisfactionInput;
+};
+
+
+export type MutationRemoveDotArgs = {
+  boardId: Scalars['ID']['input'];
+  noteId: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveMembershipArgs = {
+  orgUnitId: Scalars['ID']['input'];
+  role: Role;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -516,9 +1053,32 @@ export type MutationRestoreDocumentVersionArgs = {
 };
 
 
+export type MutationResumeSeminarTimerArgs = {
+  seminarId: Scalars['ID']['input'];
+};
+
+
 export type MutationSaveDocumentVersionArgs = {
   docName: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationSetBoardLockedArgs = {
+  boardId: Scalars['ID']['input'];
+  locked: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetBoardVotesRevealedArgs = {
+  boardId: Scalars['ID']['input'];
+  revealed: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetCommentResolvedArgs = {
+  id: Scalars['ID']['input'];
+  resolved: Scalars['Boolean']['input'];
 };
 
 
@@ -534,8 +1094,54 @@ export type MutationSetPlanMemberArgs = {
 };
 
 
+export type MutationSetPollOpenArgs = {
+  open: Scalars['Boolean']['input'];
+  pollId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetPollRevealedArgs = {
+  pollId: Scalars['ID']['input'];
+  revealed: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetProjectRagArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  status: RagStatus;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSetProposalPackageArgs = {
+  id: Scalars['ID']['input'];
+  packageId?: InputMaybe<Scalars['ID']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationSetTranslationArgs = {
   input: SetTranslationInput;
+};
+
+
+export type MutationSetUserDisabledArgs = {
+  disabled: Scalars['Boolean']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartSeminarTimerArgs = {
+  seconds: Scalars['Int']['input'];
+  seminarId: Scalars['ID']['input'];
+};
+
+
+export type MutationTransitionProposalArgs = {
+  id: Scalars['ID']['input'];
+  input: ProposalTransitionInput;
+  version: Scalars['Int']['input'];
 };
 
 
@@ -560,6 +1166,13 @@ export type MutationUpdateMeasurementPointArgs = {
 };
 
 
+export type MutationUpdateMilestoneArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMilestoneInput;
+  version: Scalars['Int']['input'];
+};
+
+
 export type MutationUpdateObjectiveArgs = {
   id: Scalars['ID']['input'];
   input: UpdateObjectiveInput;
@@ -573,6 +1186,41 @@ export type MutationUpdatePlanArgs = {
   version: Scalars['Int']['input'];
 };
 
+
+export type MutationUpdateProgrammeArgs = {
+  id: Scalars['ID']['input'];
+  input: ProgrammeInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProjectInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateProposalArgs = {
+  id: Scalars['ID']['input'];
+  input: ProposalInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateSeminarArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSeminarInput;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateThemeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateThemeInput;
+  version: Scalars['Int']['input'];
+};
+
 export type MyWork = {
   __typename?: 'MyWork';
   /** Open actions owned by the viewer that are overdue or due within 14 days, soonest first. */
@@ -582,6 +1230,37 @@ export type MyWork = {
   period: Scalars['String']['output'];
   plans: Array<Plan>;
 };
+
+export type NoteVoteTotal = {
+  __typename?: 'NoteVoteTotal';
+  dots: Scalars['Int']['output'];
+  noteId: Scalars['String']['output'];
+  quadrant: Scalars['String']['output'];
+  /** 1 for the most dots; equal totals share a rank (a tie). */
+  rank: Scalars['Int']['output'];
+  /** The note's text (empty when the note was deleted since). */
+  text: Scalars['String']['output'];
+  /** Another note has the same number of dots. */
+  tied: Scalars['Boolean']['output'];
+};
+
+export type Notification = {
+  __typename?: 'Notification';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** Where to go in the application (a path such as /proposals/<id>). */
+  link: Scalars['String']['output'];
+  read: Scalars['Boolean']['output'];
+  /** The message, in the language of the request. */
+  text: Scalars['String']['output'];
+};
+
+export type NotificationKind =
+  | 'due_soon'
+  | 'mention'
+  | 'overdue'
+  | 'proposal_reached';
 
 export type NumericGoal = {
   __typename?: 'NumericGoal';
@@ -625,6 +1304,14 @@ export type ObjectiveKind =
   | 'strategic_line'
   | 'strategic_objective'
   | 'transversal_objective';
+
+export type OnTimeRatio = {
+  __typename?: 'OnTimeRatio';
+  due: Scalars['Int']['output'];
+  onTime: Scalars['Int']['output'];
+  /** 0-100, null when nothing was due. */
+  percent?: Maybe<Scalars['Float']['output']>;
+};
 
 /** An organisation unit (directorate, department, service). */
 export type OrgUnit = {
@@ -695,6 +1382,8 @@ export type Plan = {
   /** The top of the objective tree (strategic lines, strategic and transversal objectives). */
   objectives: Array<Objective>;
   orgUnit: OrgUnit;
+  /** The seminar this plan was drafted from, when the viewer may see it. */
+  originSeminar?: Maybe<Seminar>;
   periodEnd: Scalars['Int']['output'];
   /** First and last year of the period, e.g. 2024 and 2028. */
   periodStart: Scalars['Int']['output'];
@@ -772,12 +1461,369 @@ export type PointStatusValue =
   | 'off_track'
   | 'on_track';
 
+export type PolicyPriority =
+  | 'high'
+  | 'low'
+  | 'medium';
+
+export type Poll = {
+  __typename?: 'Poll';
+  /** How many people answered (visible to all; no contents). */
+  answerCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: PollKind;
+  /** The viewer's own answer. */
+  myAnswer?: Maybe<PollAnswer>;
+  open: Scalars['Boolean']['output'];
+  /** Choices of single and multiple polls. */
+  options: Array<PollOption>;
+  question: Scalars['String']['output'];
+  /** Null for participants until revealed; the facilitator always sees them. */
+  results?: Maybe<PollResults>;
+  revealed: Scalars['Boolean']['output'];
+  scaleMax?: Maybe<Scalars['Int']['output']>;
+  scaleMin?: Maybe<Scalars['Int']['output']>;
+  seminarId: Scalars['ID']['output'];
+  sessionId: Scalars['ID']['output'];
+};
+
+export type PollAnswer = {
+  __typename?: 'PollAnswer';
+  optionIds: Array<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** single: one optionId; multiple: one or more optionIds; scale: value; text: text (max 80 chars). */
+export type PollAnswerInput = {
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PollKind =
+  | 'multiple'
+  /** A number between scaleMin and scaleMax. */
+  | 'scale'
+  | 'single'
+  /** Short free text, shown as a word cloud. */
+  | 'text';
+
+export type PollOption = {
+  __typename?: 'PollOption';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+};
+
+export type PollOptionCount = {
+  __typename?: 'PollOptionCount';
+  count: Scalars['Int']['output'];
+  option: PollOption;
+};
+
+export type PollResults = {
+  __typename?: 'PollResults';
+  average?: Maybe<Scalars['Float']['output']>;
+  /** Per option (single and multiple), in the order of the options. */
+  options: Array<PollOptionCount>;
+  respondents: Scalars['Int']['output'];
+  /** Per value (scale), from scaleMin to scaleMax. */
+  scale: Array<PollScaleCount>;
+  /** Word cloud (text): lower-cased words, most frequent first. */
+  words: Array<PollWordCount>;
+};
+
+export type PollScaleCount = {
+  __typename?: 'PollScaleCount';
+  count: Scalars['Int']['output'];
+  value: Scalars['Int']['output'];
+};
+
+export type PollWordCount = {
+  __typename?: 'PollWordCount';
+  count: Scalars['Int']['output'];
+  word: Scalars['String']['output'];
+};
+
+export type PortfolioKpis = {
+  __typename?: 'PortfolioKpis';
+  /** Day of computation: items due later are not counted yet. */
+  asOf: Scalars['String']['output'];
+  figures: KpiFigures;
+  mandateHolder?: Maybe<UserRef>;
+  period: Scalars['String']['output'];
+  /** The same figures for each quarter of the period's year (for charts). */
+  quarters: Array<KpiFigures>;
+};
+
+/** A proposal as the portfolio shows it. */
+export type PortfolioProposal = {
+  __typename?: 'PortfolioProposal';
+  expectedSavings: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  project?: Maybe<Project>;
+  realisedSavings?: Maybe<Scalars['Float']['output']>;
+  smartScore: Scalars['Int']['output'];
+  stage: Scalars['String']['output'];
+  title: LocalizedText;
+};
+
+/** An OPTIris programme: the optimisation portfolio of the organisation. */
+export type Programme = {
+  __typename?: 'Programme';
+  canCreateProject: Scalars['Boolean']['output'];
+  canManage: Scalars['Boolean']['output'];
+  endYear: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Sponsors of its projects: the mandate holders the KPIs can be filtered by. */
+  mandateHolders: Array<UserRef>;
+  name: LocalizedText;
+  /** People who can be chosen as lead or sponsor. */
+  people: Array<UserRef>;
+  projects: Array<Project>;
+  startYear: Scalars['Int']['output'];
+  themes: Array<Theme>;
+  version: Scalars['Int']['output'];
+};
+
+export type ProgrammeInput = {
+  endYear?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  startYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Project = {
+  __typename?: 'Project';
+  budgetEuro: Scalars['Float']['output'];
+  /** Whether the viewer is a representative of the government who answers the survey. */
+  canAnswerSurvey: Scalars['Boolean']['output'];
+  canEdit: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  endDate: Scalars['String']['output'];
+  /** Euro per year. */
+  expectedSavings: Scalars['Float']['output'];
+  fte: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  lead?: Maybe<UserRef>;
+  milestones: Array<Milestone>;
+  name: LocalizedText;
+  objectiveIds: Array<Scalars['ID']['output']>;
+  orgUnit?: Maybe<OrgUnit>;
+  /** The operational plan whose actions carry the project out. */
+  planId?: Maybe<Scalars['ID']['output']>;
+  programme: Programme;
+  /** The proposals the project carries out (those the viewer may read). */
+  proposals: Array<PortfolioProposal>;
+  rag: Rag;
+  /** Day the realised savings were established. */
+  realisedOn?: Maybe<Scalars['String']['output']>;
+  realisedSavings: Scalars['Float']['output'];
+  /** Satisfaction of the government's representatives for a quarter (default: the current one). */
+  satisfaction: SatisfactionSummary;
+  /** The mandate holder responsible for the project (KPIs per mandate holder use it). */
+  sponsor?: Maybe<UserRef>;
+  startDate: Scalars['String']['output'];
+  theme: Theme;
+  version: Scalars['Int']['output'];
+};
+
+
+export type ProjectSatisfactionArgs = {
+  period?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProjectDraft = {
+  __typename?: 'ProjectDraft';
+  code: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  endDate: Scalars['String']['output'];
+  expectedSavings: Scalars['Float']['output'];
+  fte: Scalars['Float']['output'];
+  lead?: Maybe<UserRef>;
+  name: Scalars['String']['output'];
+  orgUnit?: Maybe<OrgUnit>;
+  proposalId: Scalars['ID']['output'];
+  startDate: Scalars['String']['output'];
+};
+
+export type Proposal = {
+  __typename?: 'Proposal';
+  /** The alderman's advice; null while the debate is confidential to the viewer. */
+  advice?: Maybe<ProposalAdvice>;
+  attachments: Array<ProposalAttachment>;
+  author?: Maybe<UserRef>;
+  createdAt: Scalars['DateTime']['output'];
+  debatePublished: Scalars['Boolean']['output'];
+  /** The college's decision, as the body's decision (no individual votes). */
+  decision?: Maybe<ProposalDecision>;
+  expectedImpact: ExpectedImpact;
+  history: Array<ProposalHistoryEntry>;
+  id: Scalars['ID']['output'];
+  /** Name of the co-written implementation plan (a realtime document). */
+  implementationPlanDoc: Scalars['String']['output'];
+  /** Objective justification: data points with their sources. */
+  justification: Array<ProposalDataPoint>;
+  level: ProposalLevel;
+  orgUnit?: Maybe<OrgUnit>;
+  package?: Maybe<ProposalPackage>;
+  problem?: Maybe<LocalizedText>;
+  projectId?: Maybe<Scalars['ID']['output']>;
+  proposal?: Maybe<LocalizedText>;
+  /** Euro per year actually saved (set when realised). */
+  realisedSavings?: Maybe<Scalars['Float']['output']>;
+  smart: SmartCheck;
+  stage: ProposalStage;
+  title: LocalizedText;
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+  /** The path actions the viewer may take now. */
+  viewerActions: Array<ProposalAction>;
+  viewerCanComment: Scalars['Boolean']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerCanLift: Scalars['Boolean']['output'];
+  viewerCanPackage: Scalars['Boolean']['output'];
+  viewerCanPublishDebate: Scalars['Boolean']['output'];
+  viewerCanReadDebate: Scalars['Boolean']['output'];
+  viewerCanWritePlan: Scalars['Boolean']['output'];
+};
+
+export type ProposalAction =
+  | 'advise'
+  | 'approve'
+  | 'approveWithAmendments'
+  | 'defer'
+  | 'forward'
+  | 'realise'
+  | 'reject'
+  | 'requestAdjustments'
+  | 'resubmit'
+  | 'sendBack'
+  | 'startImplementation'
+  | 'submit'
+  | 'validate';
+
+export type ProposalAdvice = {
+  __typename?: 'ProposalAdvice';
+  at: Scalars['DateTime']['output'];
+  priority: PolicyPriority;
+  text: Scalars['String']['output'];
+};
+
+export type ProposalAdviceInput = {
+  priority: PolicyPriority;
+  text: Scalars['String']['input'];
+};
+
+export type ProposalAttachment = {
+  __typename?: 'ProposalAttachment';
+  label: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type ProposalAttachmentInput = {
+  label: Scalars['String']['input'];
+  url: Scalars['String']['input'];
+};
+
+export type ProposalDataPoint = {
+  __typename?: 'ProposalDataPoint';
+  source?: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type ProposalDataPointInput = {
+  source?: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+export type ProposalDecision = {
+  __typename?: 'ProposalDecision';
+  at: Scalars['DateTime']['output'];
+  outcome: DecisionOutcome;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProposalFilter = {
+  orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  stages?: InputMaybe<Array<ProposalStage>>;
+};
+
+export type ProposalHistoryEntry = {
+  __typename?: 'ProposalHistoryEntry';
+  /** A path action, or create, lift, publishDebate. */
+  action: Scalars['String']['output'];
+  /** The person who acted; null when a body (management team, college) acted as one. */
+  actor?: Maybe<UserRef>;
+  at: Scalars['DateTime']['output'];
+  from?: Maybe<ProposalStage>;
+  /** Why it was sent back, rejected, deferred or amended; null while the debate is confidential. */
+  reason?: Maybe<Scalars['String']['output']>;
+  role?: Maybe<Role>;
+  to: ProposalStage;
+};
+
+/** Texts are in the viewer's language. */
+export type ProposalInput = {
+  attachments?: InputMaybe<Array<ProposalAttachmentInput>>;
+  expectedImpact?: InputMaybe<ExpectedImpactInput>;
+  justification?: InputMaybe<Array<ProposalDataPointInput>>;
+  problem?: InputMaybe<Scalars['String']['input']>;
+  proposal?: InputMaybe<Scalars['String']['input']>;
+  smart?: InputMaybe<SmartCheckInput>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProposalLevel =
+  | 'organisation'
+  | 'unit';
+
+export type ProposalPackage = {
+  __typename?: 'ProposalPackage';
+  id: Scalars['ID']['output'];
+  meetingDate: Scalars['String']['output'];
+  proposals: Array<Proposal>;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ProposalStage =
+  | 'adjustments_requested'
+  | 'advised'
+  | 'approved'
+  | 'approved_with_amendments'
+  | 'deferred'
+  | 'draft'
+  | 'forwarded'
+  | 'in_implementation'
+  | 'realised'
+  | 'rejected'
+  | 'submitted'
+  | 'validated';
+
+export type ProposalTransitionInput = {
+  action: ProposalAction;
+  /** Required for advise. */
+  advice?: InputMaybe<ProposalAdviceInput>;
+  /** Required for startImplementation: the OPTIris project that carries it out. */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Required for realise: euro per year actually saved. */
+  realisedSavings?: InputMaybe<Scalars['Float']['input']>;
+  /** Required when sending back, rejecting, deferring or approving with amendments. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Actions of a plan, filtered, by cursor. */
   actions: ActionConnection;
   /** Who changed what in a plan, newest first. */
   auditTrail: AuditConnection;
+  /**
+   * The comment threads on something (a proposal, an objective...), oldest first. The same
+   * confidentiality applies as to what they are on: NOT_FOUND when the viewer may not read them.
+   */
+  comments: Array<Comment>;
   /** The PDCA cycle of a plan for a period, if one was opened. */
   cycle?: Maybe<PdcaCycle>;
   /** One version's content, for a read-only view: a Yjs update (base64) to load into an empty document. */
@@ -789,11 +1835,15 @@ export type Query = {
   measurementPoint?: Maybe<MeasurementPoint>;
   /** Measurement points of a plan, filtered, by cursor. */
   measurementPoints: MeasurementPointConnection;
+  /** People who may read the target, to mention (at most 20, filtered by name). */
+  mentionableUsers: Array<UserRef>;
   /**
    * What needs the viewer now: their actions due soon or overdue, measurements missing for the
    * current quarter on the points they own, and the plans they belong to.
    */
   myWork: MyWork;
+  /** The viewer's notifications, newest first. */
+  notifications: Array<Notification>;
   /** One objective with its place in the plan. */
   objective?: Maybe<Objective>;
   /** One plan; NOT_FOUND when it does not exist or the viewer may not read it. */
@@ -801,12 +1851,50 @@ export type Query = {
   /** The plans the viewer may read, newest first. */
   plans: PlanConnection;
   /**
+   * A programme with its themes and projects; without an id the newest programme (null when
+   * there is none).
+   */
+  portfolio?: Maybe<Programme>;
+  /**
+   * The OPTIris KPIs of a programme for a period ("2025-Q2" or "2025"), optionally for the
+   * projects and proposals of one mandate holder (see server/modules/portfolio/kpis.ts).
+   */
+  portfolioKpis: PortfolioKpis;
+  /** The OPTIris programmes of the viewer's organisation, newest first. */
+  programmes: Array<Programme>;
+  project: Project;
+  /** The values a project made from the proposal starts with. */
+  projectDraftFromProposal: ProjectDraft;
+  /** Approved proposals without a project yet, that could become one. */
+  projectableProposals: Array<PortfolioProposal>;
+  /** One proposal; NOT_FOUND when the viewer may not read it. */
+  proposal: Proposal;
+  /** Packages of proposals prepared for college meetings, next meeting first. */
+  proposalPackages: Array<ProposalPackage>;
+  /** Org units of the viewer's organisation (to file a proposal and to filter the board). */
+  proposalUnits: Array<OrgUnit>;
+  /** Optimisation proposals the viewer may read (drafts only for their author), newest first. */
+  proposals: Array<Proposal>;
+  /**
    * The whole quarterly scoreboard of a plan in one request. A closed cycle's scoreboard is the
    * frozen snapshot taken when it closed.
    */
   scoreboard: Scoreboard;
   /** Plans, objectives and measurement points the viewer may read whose code or words match, in any language. */
   search: Array<SearchHit>;
+  /**
+   * One seminar; NOT_FOUND when it does not exist or the viewer is neither its facilitator
+   * nor a participant.
+   */
+  seminar: Seminar;
+  /** People of the viewer's organisation who may be invited to a seminar, by name. */
+  seminarInvitees: Array<UserRef>;
+  /**
+   * Seminars the viewer facilitates or is invited to, newest date first. Others of the
+   * organisation do not see a seminar they are not invited to.
+   */
+  seminars: Array<Seminar>;
+  unreadNotificationCount: Scalars['Int']['output'];
   /** The signed-in user, or null when nobody is signed in. */
   viewer?: Maybe<Viewer>;
 };
@@ -824,6 +1912,11 @@ export type QueryAuditTrailArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   planId: Scalars['ID']['input'];
+};
+
+
+export type QueryCommentsArgs = {
+  target: CommentTargetInput;
 };
 
 
@@ -862,6 +1955,18 @@ export type QueryMeasurementPointsArgs = {
 };
 
 
+export type QueryMentionableUsersArgs = {
+  search?: InputMaybe<Scalars['String']['input']>;
+  target: CommentTargetInput;
+};
+
+
+export type QueryNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryObjectiveArgs = {
   id: Scalars['ID']['input'];
 };
@@ -878,6 +1983,39 @@ export type QueryPlansArgs = {
 };
 
 
+export type QueryPortfolioArgs = {
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPortfolioKpisArgs = {
+  mandateHolderId?: InputMaybe<Scalars['ID']['input']>;
+  period: Scalars['String']['input'];
+  programmeId: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProjectDraftFromProposalArgs = {
+  programmeId: Scalars['ID']['input'];
+  proposalId: Scalars['ID']['input'];
+};
+
+
+export type QueryProposalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProposalsArgs = {
+  filter?: InputMaybe<ProposalFilter>;
+};
+
+
 export type QueryScoreboardArgs = {
   period: Scalars['String']['input'];
   planId: Scalars['ID']['input'];
@@ -888,6 +2026,25 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
+
+
+export type QuerySeminarArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Rag = {
+  __typename?: 'Rag';
+  /** Why the project is amber or red. */
+  reason?: Maybe<Scalars['String']['output']>;
+  setAt?: Maybe<Scalars['DateTime']['output']>;
+  setBy?: Maybe<UserRef>;
+  status: RagStatus;
+};
+
+export type RagStatus =
+  | 'amber'
+  | 'green'
+  | 'red';
 
 export type RecordDecisionInput = {
   cycleId: Scalars['ID']['input'];
@@ -916,6 +2073,25 @@ export type Role =
   | 'mandate_holder'
   | 'pmo'
   | 'viewer';
+
+export type SatisfactionInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** A quarter, e.g. "2025-Q2". */
+  period: Scalars['String']['input'];
+  projectId: Scalars['ID']['input'];
+  score: Scalars['Int']['input'];
+};
+
+export type SatisfactionSummary = {
+  __typename?: 'SatisfactionSummary';
+  /** The viewer's own score for this quarter. */
+  myScore?: Maybe<Scalars['Int']['output']>;
+  /** 0-100, null without answers. */
+  percent?: Maybe<Scalars['Float']['output']>;
+  period: Scalars['String']['output'];
+  responses: Scalars['Int']['output'];
+  satisfied: Scalars['Int']['output'];
+};
 
 /** The quarterly board: every measurement point with its status, trend, latest value and comment. */
 export type Scoreboard = {
@@ -984,6 +2160,118 @@ export type SearchHitKind =
   | 'objective'
   | 'plan';
 
+export type Seminar = {
+  __typename?: 'Seminar';
+  currentSession?: Maybe<SeminarSession>;
+  /** ISO date (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  /** Dots each participant may place on each board. */
+  dotsPerParticipant: Scalars['Int']['output'];
+  facilitator: UserRef;
+  id: Scalars['ID']['output'];
+  orgUnit: OrgUnit;
+  /** Plans drafted from this seminar, with the objectives created from it. */
+  outcomes: Array<SeminarOutcome>;
+  participants: Array<UserRef>;
+  /**
+   * Path of the PDF report of the outcome (GET, signed-in facilitator or participant), in the
+   * viewer's language.
+   */
+  reportUrl: Scalars['String']['output'];
+  sessions: Array<SeminarSession>;
+  timer: SeminarTimer;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+  viewerIsFacilitator: Scalars['Boolean']['output'];
+  /** The viewer may add notes, answer polls and vote (facilitator or participant). */
+  viewerIsParticipant: Scalars['Boolean']['output'];
+};
+
+export type SeminarEvent = {
+  __typename?: 'SeminarEvent';
+  /** The board concerned (board_added, board_changed, votes_changed, votes_revealed). */
+  board?: Maybe<Board>;
+  kind: SeminarEventKind;
+  /** The poll concerned (poll_created, poll_changed, poll_answered, poll_revealed). */
+  poll?: Maybe<Poll>;
+  seminar: Seminar;
+};
+
+export type SeminarEventKind =
+  | 'board_added'
+  | 'board_changed'
+  | 'outcome_created'
+  | 'poll_answered'
+  | 'poll_changed'
+  | 'poll_created'
+  | 'poll_revealed'
+  | 'seminar_updated'
+  | 'session_changed'
+  | 'timer_changed'
+  | 'votes_changed'
+  | 'votes_revealed';
+
+export type SeminarOutcome = {
+  __typename?: 'SeminarOutcome';
+  /** Strategic lines and objectives created from the seminar in that plan. */
+  objectives: Array<Objective>;
+  plan: Plan;
+};
+
+export type SeminarOutcomeAs =
+  /** A strategic objective; its parent must be a strategic line. */
+  | 'objective'
+  | 'strategic_line';
+
+/**
+ * One item of the outcome: a note of a board (boardId + noteId; its text is used unless `text` is
+ * given) or a free priority (`text` only).
+ */
+export type SeminarOutcomeItemInput = {
+  as: SeminarOutcomeAs;
+  boardId?: InputMaybe<Scalars['ID']['input']>;
+  noteId?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * For an objective: the index (0-based) in `items` of a strategic_line item created in the same
+   * call...
+   */
+  parentIndex?: InputMaybe<Scalars['Int']['input']>;
+  /** ... or the id of an existing strategic line of the plan. */
+  parentObjectiveId?: InputMaybe<Scalars['ID']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SeminarSession = {
+  __typename?: 'SeminarSession';
+  boards: Array<Board>;
+  id: Scalars['ID']['output'];
+  kind: SeminarSessionKind;
+  polls: Array<Poll>;
+  title: Scalars['String']['output'];
+};
+
+export type SeminarSessionInput = {
+  kind: SeminarSessionKind;
+  title: Scalars['String']['input'];
+};
+
+export type SeminarSessionKind =
+  | 'debate'
+  | 'outcome'
+  | 'poll'
+  | 'swot'
+  | 'vote';
+
+export type SeminarTimer = {
+  __typename?: 'SeminarTimer';
+  /** When the running timer ends; null when not running. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Remaining milliseconds of a paused timer; null when not paused. */
+  pausedRemainingMs?: Maybe<Scalars['Int']['output']>;
+  /** Server time when this was read, so clients can correct their clock. */
+  serverNow: Scalars['DateTime']['output'];
+};
+
 export type SetTranslationInput = {
   entity: TranslatableEntity;
   field: Scalars['String']['input'];
@@ -993,6 +2281,36 @@ export type SetTranslationInput = {
   /** For a target: the id of its measurement point in `id`, the target's id here. */
   targetId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
+};
+
+export type SmartCheck = {
+  __typename?: 'SmartCheck';
+  achievable: SmartCriterionCheck;
+  measurable: SmartCriterionCheck;
+  relevant: SmartCriterionCheck;
+  /** 0 to 100: the share of criteria met and justified. */
+  score: Scalars['Int']['output'];
+  specific: SmartCriterionCheck;
+  timeBound: SmartCriterionCheck;
+};
+
+export type SmartCheckInput = {
+  achievable?: InputMaybe<SmartCriterionInput>;
+  measurable?: InputMaybe<SmartCriterionInput>;
+  relevant?: InputMaybe<SmartCriterionInput>;
+  specific?: InputMaybe<SmartCriterionInput>;
+  timeBound?: InputMaybe<SmartCriterionInput>;
+};
+
+export type SmartCriterionCheck = {
+  __typename?: 'SmartCriterionCheck';
+  justification?: Maybe<Scalars['String']['output']>;
+  met: Scalars['Boolean']['output'];
+};
+
+export type SmartCriterionInput = {
+  justification?: InputMaybe<Scalars['String']['input']>;
+  met: Scalars['Boolean']['input'];
 };
 
 export type StatusRollup = {
@@ -1018,11 +2336,22 @@ export type Subscription = {
    * edit. Authorized at subscription and again for every event.
    */
   planEvents: PlanEvent;
+  /**
+   * What happens in a seminar, for its facilitator and participants. Authorized at subscription and
+   * again for every event. Fields are resolved for each subscriber: hidden poll results and vote
+   * totals are null for participants until revealed.
+   */
+  seminarEvents: SeminarEvent;
 };
 
 
 export type SubscriptionPlanEventsArgs = {
   planId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionSeminarEventsArgs = {
+  seminarId: Scalars['ID']['input'];
 };
 
 export type Target = {
@@ -1041,6 +2370,14 @@ export type TargetInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   indicatorId?: InputMaybe<Scalars['ID']['input']>;
   text: Scalars['String']['input'];
+};
+
+export type Theme = {
+  __typename?: 'Theme';
+  id: Scalars['ID']['output'];
+  name: LocalizedText;
+  order: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
 };
 
 /** Which translatable field of which item. */
@@ -1100,6 +2437,14 @@ export type UpdateMeasurementPointInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type UpdateMilestoneInput = {
+  deliverable?: InputMaybe<Scalars['String']['input']>;
+  doneDate?: InputMaybe<Scalars['String']['input']>;
+  dueDate?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MilestoneStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type UpdateObjectiveInput = {
   code?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -1115,6 +2460,47 @@ export type UpdatePlanInput = {
   responsibleAuthority?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<PlanStatus>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateProjectInput = {
+  budgetEuro?: InputMaybe<Scalars['Float']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  endDate?: InputMaybe<Scalars['String']['input']>;
+  expectedSavings?: InputMaybe<Scalars['Float']['input']>;
+  fte?: InputMaybe<Scalars['Float']['input']>;
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  objectiveIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orgUnitId?: InputMaybe<Scalars['ID']['input']>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  realisedOn?: InputMaybe<Scalars['String']['input']>;
+  realisedSavings?: InputMaybe<Scalars['Float']['input']>;
+  sponsorId?: InputMaybe<Scalars['ID']['input']>;
+  startDate?: InputMaybe<Scalars['String']['input']>;
+  themeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateSeminarInput = {
+  date?: InputMaybe<Scalars['String']['input']>;
+  dotsPerParticipant?: InputMaybe<Scalars['Int']['input']>;
+  participantIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateThemeInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** An account as the administrators of its organisation see it. */
+export type UserAccount = {
+  __typename?: 'UserAccount';
+  disabled: Scalars['Boolean']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  memberships: Array<Membership>;
+  name: Scalars['String']['output'];
 };
 
 /** A person, as others see them. */
@@ -1215,25 +2601,45 @@ export type ResolversTypes = {
   ActionConnection: ResolverTypeWrapper<Omit<ActionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Action']> }>;
   ActionFilter: ActionFilter;
   ActionStatus: ActionStatus;
+  AddCommentInput: AddCommentInput;
   AssessPointInput: AssessPointInput;
   Assessment: ResolverTypeWrapper<AssessmentModel>;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
+  Board: ResolverTypeWrapper<BoardModel>;
+  BoardKind: BoardKind;
+  BoardNote: ResolverTypeWrapper<BoardNoteDataModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Comment: ResolverTypeWrapper<CommentModel>;
+  CommentTargetInput: CommentTargetInput;
+  CommentTargetKind: CommentTargetKind;
   Comparator: Comparator;
   CreateActionInput: CreateActionInput;
   CreateIndicatorInput: CreateIndicatorInput;
   CreateMeasurementPointInput: CreateMeasurementPointInput;
+  CreateMilestoneInput: CreateMilestoneInput;
   CreateObjectiveInput: CreateObjectiveInput;
+  CreatePlanFromSeminarInput: CreatePlanFromSeminarInput;
   CreatePlanInput: CreatePlanInput;
+  CreatePollInput: CreatePollInput;
+  CreateProjectFromProposalInput: CreateProjectFromProposalInput;
+  CreateProjectInput: CreateProjectInput;
+  CreateProposalInput: CreateProposalInput;
+  CreateProposalPackageInput: CreateProposalPackageInput;
+  CreateSeminarInput: CreateSeminarInput;
+  CreateThemeInput: CreateThemeInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Deadline: ResolverTypeWrapper<Deadline>;
   DeadlineInput: DeadlineInput;
   DeadlineKind: DeadlineKind;
   Decision: ResolverTypeWrapper<DecisionModel>;
   DecisionKind: DecisionKind;
+  DecisionOutcome: DecisionOutcome;
   Direction: Direction;
   DocumentVersion: ResolverTypeWrapper<VersionInfoModel>;
+  Dot: ResolverTypeWrapper<DotModel>;
+  ExpectedImpact: ResolverTypeWrapper<ExpectedImpact>;
+  ExpectedImpactInput: ExpectedImpactInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Frequency: Frequency;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1244,6 +2650,7 @@ export type ResolversTypes = {
   ImportTargetInput: ImportTargetInput;
   Indicator: ResolverTypeWrapper<IndicatorModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  KpiFigures: ResolverTypeWrapper<KpiFiguresModel>;
   Locale: Locale;
   LocalizedText: ResolverTypeWrapper<LocalizedValueModel>;
   Measurement: ResolverTypeWrapper<MeasurementModel>;
@@ -1251,13 +2658,19 @@ export type ResolversTypes = {
   MeasurementPointConnection: ResolverTypeWrapper<Omit<MeasurementPointConnection, 'nodes'> & { nodes: Array<ResolversTypes['MeasurementPoint']> }>;
   MeasurementPointFilter: MeasurementPointFilter;
   Membership: ResolverTypeWrapper<ActorMembershipModel>;
+  Milestone: ResolverTypeWrapper<MilestoneModel>;
+  MilestoneStatus: MilestoneStatus;
   MissingMeasurement: ResolverTypeWrapper<MissingMeasurementDataModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyWork: ResolverTypeWrapper<Omit<MyWork, 'actionsDue' | 'missingMeasurements' | 'plans'> & { actionsDue: Array<ResolversTypes['Action']>, missingMeasurements: Array<ResolversTypes['MissingMeasurement']>, plans: Array<ResolversTypes['Plan']> }>;
+  NoteVoteTotal: ResolverTypeWrapper<NoteVoteTotal>;
+  Notification: ResolverTypeWrapper<NotificationModel>;
+  NotificationKind: NotificationKind;
   NumericGoal: ResolverTypeWrapper<NumericGoal>;
   NumericGoalInput: NumericGoalInput;
   Objective: ResolverTypeWrapper<ObjectiveModel>;
   ObjectiveKind: ObjectiveKind;
+  OnTimeRatio: ResolverTypeWrapper<OnTimeRatio>;
   OrgUnit: ResolverTypeWrapper<OrgUnitModel>;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1275,22 +2688,73 @@ export type ResolversTypes = {
   PlanStatus: PlanStatus;
   PointStatus: ResolverTypeWrapper<PointStatus>;
   PointStatusValue: PointStatusValue;
+  PolicyPriority: PolicyPriority;
+  Poll: ResolverTypeWrapper<PollModel>;
+  PollAnswer: ResolverTypeWrapper<PollAnswer>;
+  PollAnswerInput: PollAnswerInput;
+  PollKind: PollKind;
+  PollOption: ResolverTypeWrapper<PollOptionModel>;
+  PollOptionCount: ResolverTypeWrapper<Omit<PollOptionCount, 'option'> & { option: ResolversTypes['PollOption'] }>;
+  PollResults: ResolverTypeWrapper<Omit<PollResults, 'options'> & { options: Array<ResolversTypes['PollOptionCount']> }>;
+  PollScaleCount: ResolverTypeWrapper<PollScaleCount>;
+  PollWordCount: ResolverTypeWrapper<PollWordCount>;
+  PortfolioKpis: ResolverTypeWrapper<PortfolioKpisDataModel>;
+  PortfolioProposal: ResolverTypeWrapper<PortfolioProposalDataModel>;
+  Programme: ResolverTypeWrapper<ProgrammeModel>;
+  ProgrammeInput: ProgrammeInput;
+  Project: ResolverTypeWrapper<ProjectModel>;
+  ProjectDraft: ResolverTypeWrapper<ProjectDraftModel>;
+  Proposal: ResolverTypeWrapper<ProposalModel>;
+  ProposalAction: ProposalAction;
+  ProposalAdvice: ResolverTypeWrapper<ProposalAdvice>;
+  ProposalAdviceInput: ProposalAdviceInput;
+  ProposalAttachment: ResolverTypeWrapper<ProposalAttachment>;
+  ProposalAttachmentInput: ProposalAttachmentInput;
+  ProposalDataPoint: ResolverTypeWrapper<ProposalDataPoint>;
+  ProposalDataPointInput: ProposalDataPointInput;
+  ProposalDecision: ResolverTypeWrapper<ProposalDecision>;
+  ProposalFilter: ProposalFilter;
+  ProposalHistoryEntry: ResolverTypeWrapper<Omit<ProposalHistoryEntry, 'actor'> & { actor?: Maybe<ResolversTypes['UserRef']> }>;
+  ProposalInput: ProposalInput;
+  ProposalLevel: ProposalLevel;
+  ProposalPackage: ResolverTypeWrapper<ProposalPackageModel>;
+  ProposalStage: ProposalStage;
+  ProposalTransitionInput: ProposalTransitionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Rag: ResolverTypeWrapper<RagDataModel>;
+  RagStatus: RagStatus;
   RecordDecisionInput: RecordDecisionInput;
   RecordMeasurementInput: RecordMeasurementInput;
   Role: Role;
+  SatisfactionInput: SatisfactionInput;
+  SatisfactionSummary: ResolverTypeWrapper<SatisfactionSummaryDataModel>;
   Scoreboard: ResolverTypeWrapper<ScoreboardDataModel>;
   ScoreboardRow: ResolverTypeWrapper<ScoreboardRow>;
   ScoreboardTarget: ResolverTypeWrapper<ScoreboardTarget>;
   SearchHit: ResolverTypeWrapper<SearchHitDataModel>;
   SearchHitKind: SearchHitKind;
+  Seminar: ResolverTypeWrapper<SeminarModel>;
+  SeminarEvent: ResolverTypeWrapper<SeminarEventPayloadModel>;
+  SeminarEventKind: SeminarEventKind;
+  SeminarOutcome: ResolverTypeWrapper<SeminarOutcomeDataModel>;
+  SeminarOutcomeAs: SeminarOutcomeAs;
+  SeminarOutcomeItemInput: SeminarOutcomeItemInput;
+  SeminarSession: ResolverTypeWrapper<SessionDataModel>;
+  SeminarSessionInput: SeminarSessionInput;
+  SeminarSessionKind: SeminarSessionKind;
+  SeminarTimer: ResolverTypeWrapper<SeminarTimer>;
   SetTranslationInput: SetTranslationInput;
+  SmartCheck: ResolverTypeWrapper<SmartCheck>;
+  SmartCheckInput: SmartCheckInput;
+  SmartCriterionCheck: ResolverTypeWrapper<SmartCriterionCheck>;
+  SmartCriterionInput: SmartCriterionInput;
   StatusRollup: ResolverTypeWrapper<StatusRollup>;
   StatusSource: StatusSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Target: ResolverTypeWrapper<TargetModel>;
   TargetInput: TargetInput;
+  Theme: ResolverTypeWrapper<ThemeModel>;
   TranslatableEntity: TranslatableEntity;
   Translation: ResolverTypeWrapper<Translation>;
   TranslationState: TranslationState;
@@ -1298,8 +2762,13 @@ export type ResolversTypes = {
   UpdateActionInput: UpdateActionInput;
   UpdateIndicatorInput: UpdateIndicatorInput;
   UpdateMeasurementPointInput: UpdateMeasurementPointInput;
+  UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateObjectiveInput: UpdateObjectiveInput;
   UpdatePlanInput: UpdatePlanInput;
+  UpdateProjectInput: UpdateProjectInput;
+  UpdateSeminarInput: UpdateSeminarInput;
+  UpdateThemeInput: UpdateThemeInput;
+  UserAccount: ResolverTypeWrapper<UserModel>;
   UserRef: ResolverTypeWrapper<UserModel>;
   Viewer: ResolverTypeWrapper<ActorModel>;
 };
@@ -1309,21 +2778,38 @@ export type ResolversParentTypes = {
   Action: ActionModel;
   ActionConnection: Omit<ActionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Action']> };
   ActionFilter: ActionFilter;
+  AddCommentInput: AddCommentInput;
   AssessPointInput: AssessPointInput;
   Assessment: AssessmentModel;
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
+  Board: BoardModel;
+  BoardNote: BoardNoteDataModel;
   Boolean: Scalars['Boolean']['output'];
+  Comment: CommentModel;
+  CommentTargetInput: CommentTargetInput;
   CreateActionInput: CreateActionInput;
   CreateIndicatorInput: CreateIndicatorInput;
   CreateMeasurementPointInput: CreateMeasurementPointInput;
+  CreateMilestoneInput: CreateMilestoneInput;
   CreateObjectiveInput: CreateObjectiveInput;
+  CreatePlanFromSeminarInput: CreatePlanFromSeminarInput;
   CreatePlanInput: CreatePlanInput;
+  CreatePollInput: CreatePollInput;
+  CreateProjectFromProposalInput: CreateProjectFromProposalInput;
+  CreateProjectInput: CreateProjectInput;
+  CreateProposalInput: CreateProposalInput;
+  CreateProposalPackageInput: CreateProposalPackageInput;
+  CreateSeminarInput: CreateSeminarInput;
+  CreateThemeInput: CreateThemeInput;
   DateTime: Scalars['DateTime']['output'];
   Deadline: Deadline;
   DeadlineInput: DeadlineInput;
   Decision: DecisionModel;
   DocumentVersion: VersionInfoModel;
+  Dot: DotModel;
+  ExpectedImpact: ExpectedImpact;
+  ExpectedImpactInput: ExpectedImpactInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   ImportDeadlineInput: ImportDeadlineInput;
@@ -1332,18 +2818,23 @@ export type ResolversParentTypes = {
   ImportTargetInput: ImportTargetInput;
   Indicator: IndicatorModel;
   Int: Scalars['Int']['output'];
+  KpiFigures: KpiFiguresModel;
   LocalizedText: LocalizedValueModel;
   Measurement: MeasurementModel;
   MeasurementPoint: MeasurementPointModel;
   MeasurementPointConnection: Omit<MeasurementPointConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MeasurementPoint']> };
   MeasurementPointFilter: MeasurementPointFilter;
   Membership: ActorMembershipModel;
+  Milestone: MilestoneModel;
   MissingMeasurement: MissingMeasurementDataModel;
   Mutation: Record<PropertyKey, never>;
   MyWork: Omit<MyWork, 'actionsDue' | 'missingMeasurements' | 'plans'> & { actionsDue: Array<ResolversParentTypes['Action']>, missingMeasurements: Array<ResolversParentTypes['MissingMeasurement']>, plans: Array<ResolversParentTypes['Plan']> };
+  NoteVoteTotal: NoteVoteTotal;
+  Notification: NotificationModel;
   NumericGoal: NumericGoal;
   NumericGoalInput: NumericGoalInput;
   Objective: ObjectiveModel;
+  OnTimeRatio: OnTimeRatio;
   OrgUnit: OrgUnitModel;
   Organisation: OrganisationModel;
   PageInfo: PageInfo;
@@ -1355,25 +2846,72 @@ export type ResolversParentTypes = {
   PlanEvent: Omit<PlanEvent, 'plan'> & { plan: ResolversParentTypes['Plan'] };
   PlanMember: PlanMemberModel;
   PointStatus: PointStatus;
+  Poll: PollModel;
+  PollAnswer: PollAnswer;
+  PollAnswerInput: PollAnswerInput;
+  PollOption: PollOptionModel;
+  PollOptionCount: Omit<PollOptionCount, 'option'> & { option: ResolversParentTypes['PollOption'] };
+  PollResults: Omit<PollResults, 'options'> & { options: Array<ResolversParentTypes['PollOptionCount']> };
+  PollScaleCount: PollScaleCount;
+  PollWordCount: PollWordCount;
+  PortfolioKpis: PortfolioKpisDataModel;
+  PortfolioProposal: PortfolioProposalDataModel;
+  Programme: ProgrammeModel;
+  ProgrammeInput: ProgrammeInput;
+  Project: ProjectModel;
+  ProjectDraft: ProjectDraftModel;
+  Proposal: ProposalModel;
+  ProposalAdvice: ProposalAdvice;
+  ProposalAdviceInput: ProposalAdviceInput;
+  ProposalAttachment: ProposalAttachment;
+  ProposalAttachmentInput: ProposalAttachmentInput;
+  ProposalDataPoint: ProposalDataPoint;
+  ProposalDataPointInput: ProposalDataPointInput;
+  ProposalDecision: ProposalDecision;
+  ProposalFilter: ProposalFilter;
+  ProposalHistoryEntry: Omit<ProposalHistoryEntry, 'actor'> & { actor?: Maybe<ResolversParentTypes['UserRef']> };
+  ProposalInput: ProposalInput;
+  ProposalPackage: ProposalPackageModel;
+  ProposalTransitionInput: ProposalTransitionInput;
   Query: Record<PropertyKey, never>;
+  Rag: RagDataModel;
   RecordDecisionInput: RecordDecisionInput;
   RecordMeasurementInput: RecordMeasurementInput;
+  SatisfactionInput: SatisfactionInput;
+  SatisfactionSummary: SatisfactionSummaryDataModel;
   Scoreboard: ScoreboardDataModel;
   ScoreboardRow: ScoreboardRow;
   ScoreboardTarget: ScoreboardTarget;
   SearchHit: SearchHitDataModel;
+  Seminar: SeminarModel;
+  SeminarEvent: SeminarEventPayloadModel;
+  SeminarOutcome: SeminarOutcomeDataModel;
+  SeminarOutcomeItemInput: SeminarOutcomeItemInput;
+  SeminarSession: SessionDataModel;
+  SeminarSessionInput: SeminarSessionInput;
+  SeminarTimer: SeminarTimer;
   SetTranslationInput: SetTranslationInput;
+  SmartCheck: SmartCheck;
+  SmartCheckInput: SmartCheckInput;
+  SmartCriterionCheck: SmartCriterionCheck;
+  SmartCriterionInput: SmartCriterionInput;
   StatusRollup: StatusRollup;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Target: TargetModel;
   TargetInput: TargetInput;
+  Theme: ThemeModel;
   Translation: Translation;
   UpdateActionInput: UpdateActionInput;
   UpdateIndicatorInput: UpdateIndicatorInput;
   UpdateMeasurementPointInput: UpdateMeasurementPointInput;
+  UpdateMilestoneInput: UpdateMilestoneInput;
   UpdateObjectiveInput: UpdateObjectiveInput;
   UpdatePlanInput: UpdatePlanInput;
+  UpdateProjectInput: UpdateProjectInput;
+  UpdateSeminarInput: UpdateSeminarInput;
+  UpdateThemeInput: UpdateThemeInput;
+  UserAccount: UserModel;
   UserRef: UserModel;
   Viewer: ActorModel;
 };
@@ -1424,6 +2962,48 @@ export type AuditEntryResolvers<ContextType = Context, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type BoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Board'] = ResolversParentTypes['Board']> = {
+  docName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dotsPlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BoardKind'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  myDots?: Resolver<Array<ResolversTypes['Dot']>, ParentType, ContextType>;
+  myDotsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['BoardNote']>, ParentType, ContextType>;
+  seminarId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  voteTotals?: Resolver<Maybe<Array<ResolversTypes['NoteVoteTotal']>>, ParentType, ContextType>;
+  votesRevealed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type BoardNoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BoardNote'] = ResolversParentTypes['BoardNote']> = {
+  author?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  colour?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  groupId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quadrant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CommentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = {
+  author?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  parentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  replies?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  viewerCanEditUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  viewerCanResolve?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -1452,6 +3032,17 @@ export type DocumentVersionResolvers<ContextType = Context, ParentType extends R
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dot'] = ResolversParentTypes['Dot']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  noteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExpectedImpactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExpectedImpact'] = ResolversParentTypes['ExpectedImpact']> = {
+  fte?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  savingsPerYear?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
   baseline?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
@@ -1465,6 +3056,19 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   targetValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type KpiFiguresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KpiFigures'] = ResolversParentTypes['KpiFigures']> = {
+  actions?: Resolver<ResolversTypes['OnTimeRatio'], ParentType, ContextType>;
+  averageSmartScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  milestones?: Resolver<ResolversTypes['OnTimeRatio'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['OnTimeRatio'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposalsSubmitted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  realisedSavings?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  satisfactionPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfactionResponses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfiedResponses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LocalizedTextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedText'] = ResolversParentTypes['LocalizedText']> = {
@@ -1513,6 +3117,18 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type MilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  deliverable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doneDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  doneOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MilestoneStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MissingMeasurementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissingMeasurement'] = ResolversParentTypes['MissingMeasurement']> = {
   indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
   measurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType>;
@@ -1520,31 +3136,76 @@ export type MissingMeasurementResolvers<ContextType = Context, ParentType extend
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addBoard?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<MutationAddBoardArgs, 'kind' | 'seminarId' | 'sessionId' | 'title'>>;
+  addComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationAddCommentArgs, 'input'>>;
+  addSeminarOutcomeToPlan?: Resolver<ResolversTypes['SeminarOutcome'], ParentType, ContextType, RequireFields<MutationAddSeminarOutcomeToPlanArgs, 'items' | 'planId' | 'seminarId'>>;
+  addSeminarSession?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationAddSeminarSessionArgs, 'input' | 'seminarId'>>;
   advanceCycle?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationAdvanceCycleArgs, 'id' | 'version'>>;
+  answerPoll?: Resolver<ResolversTypes['Poll'], ParentType, ContextType, RequireFields<MutationAnswerPollArgs, 'input' | 'pollId'>>;
   assessPoint?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationAssessPointArgs, 'input'>>;
+  clearSeminarTimer?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationClearSeminarTimerArgs, 'seminarId'>>;
   closeCycle?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationCloseCycleArgs, 'id' | 'version'>>;
   createAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationCreateActionArgs, 'input'>>;
   createIndicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationCreateIndicatorArgs, 'input'>>;
   createMeasurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType, RequireFields<MutationCreateMeasurementPointArgs, 'input'>>;
+  createMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationCreateMilestoneArgs, 'input'>>;
   createObjective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType, RequireFields<MutationCreateObjectiveArgs, 'input'>>;
   createPlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanArgs, 'input'>>;
   createPlanFromImport?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationCreatePlanFromImportArgs, 'input'>>;
+  createPlanFromSeminar?: Resolver<ResolversTypes['SeminarOutcome'], ParentType, ContextType, RequireFields<MutationCreatePlanFromSeminarArgs, 'input' | 'seminarId'>>;
+  createPoll?: Resolver<ResolversTypes['Poll'], ParentType, ContextType, RequireFields<MutationCreatePollArgs, 'input'>>;
+  createProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
+  createProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createProjectFromProposal?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationCreateProjectFromProposalArgs, 'input'>>;
+  createProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationCreateProposalArgs, 'input'>>;
+  createProposalPackage?: Resolver<ResolversTypes['ProposalPackage'], ParentType, ContextType, RequireFields<MutationCreateProposalPackageArgs, 'input'>>;
+  createSeminar?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationCreateSeminarArgs, 'input'>>;
+  createTheme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType, RequireFields<MutationCreateThemeArgs, 'input'>>;
   deleteMeasurementPoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMeasurementPointArgs, 'id' | 'version'>>;
+  deleteMilestone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMilestoneArgs, 'id'>>;
   deleteObjective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteObjectiveArgs, 'id' | 'version'>>;
+  editComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationEditCommentArgs, 'body' | 'id'>>;
+  liftProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationLiftProposalArgs, 'id' | 'version'>>;
+  markMilestoneDone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationMarkMilestoneDoneArgs, 'id' | 'version'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
+  moveToSession?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationMoveToSessionArgs, 'seminarId' | 'sessionId'>>;
   openCycle?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationOpenCycleArgs, 'period' | 'planId'>>;
+  pauseSeminarTimer?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationPauseSeminarTimerArgs, 'seminarId'>>;
+  placeDot?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<MutationPlaceDotArgs, 'boardId' | 'noteId'>>;
+  publishProposalDebate?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationPublishProposalDebateArgs, 'id' | 'version'>>;
   recordDecision?: Resolver<ResolversTypes['PdcaCycle'], ParentType, ContextType, RequireFields<MutationRecordDecisionArgs, 'input'>>;
   recordMeasurement?: Resolver<ResolversTypes['Measurement'], ParentType, ContextType, RequireFields<MutationRecordMeasurementArgs, 'input'>>;
+  recordSatisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, RequireFields<MutationRecordSatisfactionArgs, 'input'>>;
+  removeDot?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<MutationRemoveDotArgs, 'boardId' | 'noteId'>>;
+  removeMembership?: Resolver<ResolversTypes['UserAccount'], ParentType, ContextType, RequireFields<MutationRemoveMembershipArgs, 'orgUnitId' | 'role' | 'userId'>>;
   removePlanMember?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationRemovePlanMemberArgs, 'planId' | 'userId'>>;
   restoreDocumentVersion?: Resolver<ResolversTypes['DocumentVersion'], ParentType, ContextType, RequireFields<MutationRestoreDocumentVersionArgs, 'docName' | 'id'>>;
+  resumeSeminarTimer?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationResumeSeminarTimerArgs, 'seminarId'>>;
   saveDocumentVersion?: Resolver<ResolversTypes['DocumentVersion'], ParentType, ContextType, RequireFields<MutationSaveDocumentVersionArgs, 'docName' | 'name'>>;
+  setBoardLocked?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<MutationSetBoardLockedArgs, 'boardId' | 'locked'>>;
+  setBoardVotesRevealed?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<MutationSetBoardVotesRevealedArgs, 'boardId' | 'revealed'>>;
+  setCommentResolved?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationSetCommentResolvedArgs, 'id' | 'resolved'>>;
   setLocale?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationSetLocaleArgs, 'locale'>>;
   setPlanMember?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationSetPlanMemberArgs, 'planId' | 'role' | 'userId'>>;
+  setPollOpen?: Resolver<ResolversTypes['Poll'], ParentType, ContextType, RequireFields<MutationSetPollOpenArgs, 'open' | 'pollId'>>;
+  setPollRevealed?: Resolver<ResolversTypes['Poll'], ParentType, ContextType, RequireFields<MutationSetPollRevealedArgs, 'pollId' | 'revealed'>>;
+  setProjectRag?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationSetProjectRagArgs, 'id' | 'status' | 'version'>>;
+  setProposalPackage?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationSetProposalPackageArgs, 'id' | 'version'>>;
   setTranslation?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType, RequireFields<MutationSetTranslationArgs, 'input'>>;
+  setUserDisabled?: Resolver<ResolversTypes['UserAccount'], ParentType, ContextType, RequireFields<MutationSetUserDisabledArgs, 'disabled' | 'userId'>>;
+  startSeminarTimer?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationStartSeminarTimerArgs, 'seconds' | 'seminarId'>>;
+  transitionProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationTransitionProposalArgs, 'id' | 'input' | 'version'>>;
   updateAction?: Resolver<ResolversTypes['Action'], ParentType, ContextType, RequireFields<MutationUpdateActionArgs, 'id' | 'input' | 'version'>>;
   updateIndicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationUpdateIndicatorArgs, 'id' | 'input' | 'version'>>;
   updateMeasurementPoint?: Resolver<ResolversTypes['MeasurementPoint'], ParentType, ContextType, RequireFields<MutationUpdateMeasurementPointArgs, 'id' | 'input' | 'version'>>;
+  updateMilestone?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType, RequireFields<MutationUpdateMilestoneArgs, 'id' | 'input' | 'version'>>;
   updateObjective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType, RequireFields<MutationUpdateObjectiveArgs, 'id' | 'input' | 'version'>>;
   updatePlan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationUpdatePlanArgs, 'id' | 'input' | 'version'>>;
+  updateProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'id' | 'input' | 'version'>>;
+  updateProject?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<MutationUpdateProjectArgs, 'id' | 'input' | 'version'>>;
+  updateProposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<MutationUpdateProposalArgs, 'id' | 'input' | 'version'>>;
+  updateSeminar?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<MutationUpdateSeminarArgs, 'id' | 'input' | 'version'>>;
+  updateTheme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType, RequireFields<MutationUpdateThemeArgs, 'id' | 'input' | 'version'>>;
 };
 
 export type MyWorkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyWork'] = ResolversParentTypes['MyWork']> = {
@@ -1552,6 +3213,24 @@ export type MyWorkResolvers<ContextType = Context, ParentType extends ResolversP
   missingMeasurements?: Resolver<Array<ResolversTypes['MissingMeasurement']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+};
+
+export type NoteVoteTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoteVoteTotal'] = ResolversParentTypes['NoteVoteTotal']> = {
+  dots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quadrant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type NotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NumericGoalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NumericGoal'] = ResolversParentTypes['NumericGoal']> = {
@@ -1576,6 +3255,12 @@ export type ObjectiveResolvers<ContextType = Context, ParentType extends Resolve
   rollup?: Resolver<ResolversTypes['StatusRollup'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OnTimeRatioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnTimeRatio'] = ResolversParentTypes['OnTimeRatio']> = {
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type OrgUnitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrgUnit'] = ResolversParentTypes['OrgUnit']> = {
@@ -1629,6 +3314,7 @@ export type PlanResolvers<ContextType = Context, ParentType extends ResolversPar
   members?: Resolver<Array<ResolversTypes['PlanMember']>, ParentType, ContextType>;
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   orgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  originSeminar?: Resolver<Maybe<ResolversTypes['Seminar']>, ParentType, ContextType>;
   periodEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   responsibleAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1662,22 +3348,251 @@ export type PointStatusResolvers<ContextType = Context, ParentType extends Resol
   value?: Resolver<ResolversTypes['PointStatusValue'], ParentType, ContextType>;
 };
 
+export type PollResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Poll'] = ResolversParentTypes['Poll']> = {
+  answerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PollKind'], ParentType, ContextType>;
+  myAnswer?: Resolver<Maybe<ResolversTypes['PollAnswer']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['PollOption']>, ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  results?: Resolver<Maybe<ResolversTypes['PollResults']>, ParentType, ContextType>;
+  revealed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scaleMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  scaleMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  seminarId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PollAnswerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollAnswer'] = ResolversParentTypes['PollAnswer']> = {
+  optionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PollOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollOption'] = ResolversParentTypes['PollOption']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PollOptionCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollOptionCount'] = ResolversParentTypes['PollOptionCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  option?: Resolver<ResolversTypes['PollOption'], ParentType, ContextType>;
+};
+
+export type PollResultsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollResults'] = ResolversParentTypes['PollResults']> = {
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['PollOptionCount']>, ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scale?: Resolver<Array<ResolversTypes['PollScaleCount']>, ParentType, ContextType>;
+  words?: Resolver<Array<ResolversTypes['PollWordCount']>, ParentType, ContextType>;
+};
+
+export type PollScaleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollScaleCount'] = ResolversParentTypes['PollScaleCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PollWordCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PollWordCount'] = ResolversParentTypes['PollWordCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  word?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PortfolioKpisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PortfolioKpis'] = ResolversParentTypes['PortfolioKpis']> = {
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['KpiFigures'], ParentType, ContextType>;
+  mandateHolder?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quarters?: Resolver<Array<ResolversTypes['KpiFigures']>, ParentType, ContextType>;
+};
+
+export type PortfolioProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PortfolioProposal'] = ResolversParentTypes['PortfolioProposal']> = {
+  expectedSavings?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  realisedSavings?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  smartScore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+};
+
+export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
+  canCreateProject?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mandateHolders?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  people?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  startYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
+  budgetEuro?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  canAnswerSurvey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  canEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expectedSavings?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fte?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lead?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  objectiveIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  planId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['PortfolioProposal']>, ParentType, ContextType>;
+  rag?: Resolver<ResolversTypes['Rag'], ParentType, ContextType>;
+  realisedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  realisedSavings?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  satisfaction?: Resolver<ResolversTypes['SatisfactionSummary'], ParentType, ContextType, Partial<ProjectSatisfactionArgs>>;
+  sponsor?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProjectDraftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProjectDraft'] = ResolversParentTypes['ProjectDraft']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expectedSavings?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fte?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lead?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  proposalId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Proposal'] = ResolversParentTypes['Proposal']> = {
+  advice?: Resolver<Maybe<ResolversTypes['ProposalAdvice']>, ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['ProposalAttachment']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  debatePublished?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ProposalDecision']>, ParentType, ContextType>;
+  expectedImpact?: Resolver<ResolversTypes['ExpectedImpact'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ProposalHistoryEntry']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  implementationPlanDoc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  justification?: Resolver<Array<ResolversTypes['ProposalDataPoint']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ProposalLevel'], ParentType, ContextType>;
+  orgUnit?: Resolver<Maybe<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  package?: Resolver<Maybe<ResolversTypes['ProposalPackage']>, ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  projectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  proposal?: Resolver<Maybe<ResolversTypes['LocalizedText']>, ParentType, ContextType>;
+  realisedSavings?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  smart?: Resolver<ResolversTypes['SmartCheck'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ProposalStage'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerActions?: Resolver<Array<ResolversTypes['ProposalAction']>, ParentType, ContextType>;
+  viewerCanComment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanLift?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanPackage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanPublishDebate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanReadDebate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerCanWritePlan?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProposalAdviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalAdvice'] = ResolversParentTypes['ProposalAdvice']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['PolicyPriority'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalAttachmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalAttachment'] = ResolversParentTypes['ProposalAttachment']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalDataPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalDataPoint'] = ResolversParentTypes['ProposalDataPoint']> = {
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProposalDecisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalDecision'] = ResolversParentTypes['ProposalDecision']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['DecisionOutcome'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProposalHistoryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalHistoryEntry'] = ResolversParentTypes['ProposalHistoryEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['ProposalStage']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ProposalStage'], ParentType, ContextType>;
+};
+
+export type ProposalPackageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProposalPackage'] = ResolversParentTypes['ProposalPackage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meetingDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actions?: Resolver<ResolversTypes['ActionConnection'], ParentType, ContextType, RequireFields<QueryActionsArgs, 'first' | 'planId'>>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'planId'>>;
+  comments?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<QueryCommentsArgs, 'target'>>;
   cycle?: Resolver<Maybe<ResolversTypes['PdcaCycle']>, ParentType, ContextType, RequireFields<QueryCycleArgs, 'period' | 'planId'>>;
   documentVersionContent?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryDocumentVersionContentArgs, 'docName' | 'id'>>;
   documentVersions?: Resolver<Array<ResolversTypes['DocumentVersion']>, ParentType, ContextType, RequireFields<QueryDocumentVersionsArgs, 'docName'>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   measurementPoint?: Resolver<Maybe<ResolversTypes['MeasurementPoint']>, ParentType, ContextType, RequireFields<QueryMeasurementPointArgs, 'id'>>;
   measurementPoints?: Resolver<ResolversTypes['MeasurementPointConnection'], ParentType, ContextType, RequireFields<QueryMeasurementPointsArgs, 'first' | 'planId'>>;
+  mentionableUsers?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType, RequireFields<QueryMentionableUsersArgs, 'target'>>;
   myWork?: Resolver<ResolversTypes['MyWork'], ParentType, ContextType>;
+  notifications?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType, RequireFields<QueryObjectiveArgs, 'id'>>;
   plan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType, RequireFields<QueryPlanArgs, 'id'>>;
   plans?: Resolver<ResolversTypes['PlanConnection'], ParentType, ContextType, RequireFields<QueryPlansArgs, 'first'>>;
+  portfolio?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, Partial<QueryPortfolioArgs>>;
+  portfolioKpis?: Resolver<ResolversTypes['PortfolioKpis'], ParentType, ContextType, RequireFields<QueryPortfolioKpisArgs, 'period' | 'programmeId'>>;
+  programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType, RequireFields<QueryProjectArgs, 'id'>>;
+  projectDraftFromProposal?: Resolver<ResolversTypes['ProjectDraft'], ParentType, ContextType, RequireFields<QueryProjectDraftFromProposalArgs, 'programmeId' | 'proposalId'>>;
+  projectableProposals?: Resolver<Array<ResolversTypes['PortfolioProposal']>, ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['Proposal'], ParentType, ContextType, RequireFields<QueryProposalArgs, 'id'>>;
+  proposalPackages?: Resolver<Array<ResolversTypes['ProposalPackage']>, ParentType, ContextType>;
+  proposalUnits?: Resolver<Array<ResolversTypes['OrgUnit']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType, Partial<QueryProposalsArgs>>;
   scoreboard?: Resolver<ResolversTypes['Scoreboard'], ParentType, ContextType, RequireFields<QueryScoreboardArgs, 'period' | 'planId'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  seminar?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType, RequireFields<QuerySeminarArgs, 'id'>>;
+  seminarInvitees?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  seminars?: Resolver<Array<ResolversTypes['Seminar']>, ParentType, ContextType>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RagResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Rag'] = ResolversParentTypes['Rag']> = {
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  setAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  setBy?: Resolver<Maybe<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RagStatus'], ParentType, ContextType>;
+};
+
+export type SatisfactionSummaryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionSummary'] = ResolversParentTypes['SatisfactionSummary']> = {
+  myScore?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  percent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ScoreboardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Scoreboard'] = ResolversParentTypes['Scoreboard']> = {
@@ -1732,6 +3647,64 @@ export type SearchHitResolvers<ContextType = Context, ParentType extends Resolve
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SeminarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Seminar'] = ResolversParentTypes['Seminar']> = {
+  currentSession?: Resolver<Maybe<ResolversTypes['SeminarSession']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dotsPerParticipant?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  facilitator?: Resolver<ResolversTypes['UserRef'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orgUnit?: Resolver<ResolversTypes['OrgUnit'], ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['SeminarOutcome']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['UserRef']>, ParentType, ContextType>;
+  reportUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['SeminarSession']>, ParentType, ContextType>;
+  timer?: Resolver<ResolversTypes['SeminarTimer'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerIsFacilitator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerIsParticipant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SeminarEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeminarEvent'] = ResolversParentTypes['SeminarEvent']> = {
+  board?: Resolver<Maybe<ResolversTypes['Board']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SeminarEventKind'], ParentType, ContextType>;
+  poll?: Resolver<Maybe<ResolversTypes['Poll']>, ParentType, ContextType>;
+  seminar?: Resolver<ResolversTypes['Seminar'], ParentType, ContextType>;
+};
+
+export type SeminarOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeminarOutcome'] = ResolversParentTypes['SeminarOutcome']> = {
+  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+};
+
+export type SeminarSessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeminarSession'] = ResolversParentTypes['SeminarSession']> = {
+  boards?: Resolver<Array<ResolversTypes['Board']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SeminarSessionKind'], ParentType, ContextType>;
+  polls?: Resolver<Array<ResolversTypes['Poll']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SeminarTimerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeminarTimer'] = ResolversParentTypes['SeminarTimer']> = {
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pausedRemainingMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  serverNow?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SmartCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmartCheck'] = ResolversParentTypes['SmartCheck']> = {
+  achievable?: Resolver<ResolversTypes['SmartCriterionCheck'], ParentType, ContextType>;
+  measurable?: Resolver<ResolversTypes['SmartCriterionCheck'], ParentType, ContextType>;
+  relevant?: Resolver<ResolversTypes['SmartCriterionCheck'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specific?: Resolver<ResolversTypes['SmartCriterionCheck'], ParentType, ContextType>;
+  timeBound?: Resolver<ResolversTypes['SmartCriterionCheck'], ParentType, ContextType>;
+};
+
+export type SmartCriterionCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SmartCriterionCheck'] = ResolversParentTypes['SmartCriterionCheck']> = {
+  justification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type StatusRollupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusRollup'] = ResolversParentTypes['StatusRollup']> = {
   atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1744,6 +3717,7 @@ export type StatusRollupResolvers<ContextType = Context, ParentType extends Reso
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   planEvents?: SubscriptionResolver<ResolversTypes['PlanEvent'], "planEvents", ParentType, ContextType, RequireFields<SubscriptionPlanEventsArgs, 'planId'>>;
+  seminarEvents?: SubscriptionResolver<ResolversTypes['SeminarEvent'], "seminarEvents", ParentType, ContextType, RequireFields<SubscriptionSeminarEventsArgs, 'seminarId'>>;
 };
 
 export type TargetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Target'] = ResolversParentTypes['Target']> = {
@@ -1754,10 +3728,25 @@ export type TargetResolvers<ContextType = Context, ParentType extends ResolversP
   text?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
 };
 
+export type ThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['LocalizedText'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type TranslationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Translation'] = ResolversParentTypes['Translation']> = {
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['TranslationState'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserAccountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserAccount'] = ResolversParentTypes['UserAccount']> = {
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UserRefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserRef'] = ResolversParentTypes['UserRef']> = {
@@ -1782,21 +3771,31 @@ export type Resolvers<ContextType = Context> = {
   Assessment?: AssessmentResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  Board?: BoardResolvers<ContextType>;
+  BoardNote?: BoardNoteResolvers<ContextType>;
+  Comment?: CommentResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Deadline?: DeadlineResolvers<ContextType>;
   Decision?: DecisionResolvers<ContextType>;
   DocumentVersion?: DocumentVersionResolvers<ContextType>;
+  Dot?: DotResolvers<ContextType>;
+  ExpectedImpact?: ExpectedImpactResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
+  KpiFigures?: KpiFiguresResolvers<ContextType>;
   LocalizedText?: LocalizedTextResolvers<ContextType>;
   Measurement?: MeasurementResolvers<ContextType>;
   MeasurementPoint?: MeasurementPointResolvers<ContextType>;
   MeasurementPointConnection?: MeasurementPointConnectionResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
   MissingMeasurement?: MissingMeasurementResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyWork?: MyWorkResolvers<ContextType>;
+  NoteVoteTotal?: NoteVoteTotalResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
   NumericGoal?: NumericGoalResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
+  OnTimeRatio?: OnTimeRatioResolvers<ContextType>;
   OrgUnit?: OrgUnitResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1808,15 +3807,45 @@ export type Resolvers<ContextType = Context> = {
   PlanEvent?: PlanEventResolvers<ContextType>;
   PlanMember?: PlanMemberResolvers<ContextType>;
   PointStatus?: PointStatusResolvers<ContextType>;
+  Poll?: PollResolvers<ContextType>;
+  PollAnswer?: PollAnswerResolvers<ContextType>;
+  PollOption?: PollOptionResolvers<ContextType>;
+  PollOptionCount?: PollOptionCountResolvers<ContextType>;
+  PollResults?: PollResultsResolvers<ContextType>;
+  PollScaleCount?: PollScaleCountResolvers<ContextType>;
+  PollWordCount?: PollWordCountResolvers<ContextType>;
+  PortfolioKpis?: PortfolioKpisResolvers<ContextType>;
+  PortfolioProposal?: PortfolioProposalResolvers<ContextType>;
+  Programme?: ProgrammeResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  ProjectDraft?: ProjectDraftResolvers<ContextType>;
+  Proposal?: ProposalResolvers<ContextType>;
+  ProposalAdvice?: ProposalAdviceResolvers<ContextType>;
+  ProposalAttachment?: ProposalAttachmentResolvers<ContextType>;
+  ProposalDataPoint?: ProposalDataPointResolvers<ContextType>;
+  ProposalDecision?: ProposalDecisionResolvers<ContextType>;
+  ProposalHistoryEntry?: ProposalHistoryEntryResolvers<ContextType>;
+  ProposalPackage?: ProposalPackageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Rag?: RagResolvers<ContextType>;
+  SatisfactionSummary?: SatisfactionSummaryResolvers<ContextType>;
   Scoreboard?: ScoreboardResolvers<ContextType>;
   ScoreboardRow?: ScoreboardRowResolvers<ContextType>;
   ScoreboardTarget?: ScoreboardTargetResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  Seminar?: SeminarResolvers<ContextType>;
+  SeminarEvent?: SeminarEventResolvers<ContextType>;
+  SeminarOutcome?: SeminarOutcomeResolvers<ContextType>;
+  SeminarSession?: SeminarSessionResolvers<ContextType>;
+  SeminarTimer?: SeminarTimerResolvers<ContextType>;
+  SmartCheck?: SmartCheckResolvers<ContextType>;
+  SmartCriterionCheck?: SmartCriterionCheckResolvers<ContextType>;
   StatusRollup?: StatusRollupResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Target?: TargetResolvers<ContextType>;
+  Theme?: ThemeResolvers<ContextType>;
   Translation?: TranslationResolvers<ContextType>;
+  UserAccount?: UserAccountResolvers<ContextType>;
   UserRef?: UserRefResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };

@@ -6,6 +6,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated";
 import { planResolvers } from "../modules/plans";
 import { viewerResolvers } from "../modules/viewer/resolvers";
+import { adminResolvers } from "../modules/users/admin";
 import { indicatorResolvers } from "../modules/indicators";
 import { actionResolvers } from "../modules/actions";
 import { cycleResolvers } from "../modules/cycles";
@@ -14,6 +15,11 @@ import { i18nResolvers } from "../modules/i18n/resolvers";
 import { transferResolvers } from "../modules/transfer";
 import { homeResolvers } from "../modules/home";
 import { documentResolvers } from "../modules/documents";
+import { seminarResolvers } from "../modules/seminars";
+import { proposalResolvers } from "../modules/proposals";
+import { commentResolvers } from "../modules/comments";
+import { notificationResolvers } from "../modules/notifications";
+import { portfolioResolvers } from "../modules/portfolio";
 
 const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema");
 
@@ -62,6 +68,7 @@ function mergeResolvers(maps: Resolvers[]): Resolvers {
 export function allResolvers(): Resolvers {
   return mergeResolvers([
     viewerResolvers,
+    adminResolvers,
     planResolvers,
     indicatorResolvers,
     actionResolvers,
@@ -71,6 +78,11 @@ export function allResolvers(): Resolvers {
     transferResolvers,
     homeResolvers,
     documentResolvers,
+    proposalResolvers,
+    commentResolvers,
+    notificationResolvers,
+    portfolioResolvers,
+    seminarResolvers,
   ]);
 }
 

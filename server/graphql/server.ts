@@ -15,6 +15,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { WebSocketServer } from "ws";
 import type { Context } from "../context";
 import { formatError, translateErrors } from "./errors";
+import { checkCost, costLimitPlugin } from "./costRule";
 
 /**
  * Limits that stop abusive queries before any resolver runs. The same rules run
@@ -33,7 +34,10 @@ function createArmor() {
   return new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Off: armor's Apollo plugin throws from parsingDidStart, which Apollo answers
+    // with a 500 and an untranslated message. Apollo's own parseOptions.maxTokens
+    // (below) gives the same limit as a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false, n: QUERY_LIMITS.maxTokens },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },
@@ -48,8 +52,36 @@ const translatePlugin: ApolloServerPlugin<Context> = {
           response.body.singleResult.errors = translateErrors(
             response.body.singleResult.errors,
             contextValue.locale,
-          );
+          ).map(withoutSuggestions);
         }
+      },
+    };
+  },
+};
+
+/**
+ * graphql-js suggests enum values and fields ("Did you mean …?") in coercion
+ * errors too, where armor's blockFieldSuggestion does not reach: with
+ * introspection off they would still spell out the schema.
+ */
+function withoutSuggestions<E extends { extensions?: Record<string, unknown> }>(error: E): E {
+  const detail = error.extensions?.detail;
+  if (typeof detail !== "string" || !detail.includes("Did you mean")) return error;
+  return {
+    ...error,
+    extensions: { ...error.extensions, detail: detail.replace(/ ?Did you mean [^]*$/, "") },
+  };
+}
+
+/** Subscriptions run over graphql-ws only; over HTTP they would execute without a source. */
+const noHttpSubscriptions: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === "subscription")
+          throw new GraphQLError("Subscriptions are served over the websocket only", {
+            extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+          });
       },
     };
   },
@@ -69,9 +101,17 @@ export async function createApollo(
     // main.ts owns shutdown: it closes websockets and the database in order.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, translatePlugin, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...armor.plugins,
+      // Page sizes passed as variables count too (armor's cost limit ignores them).
+      costLimitPlugin(schema),
+      noHttpSubscriptions,
+      translatePlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await apollo.start();
   return { apollo, validationRules: armor.validationRules };
@@ -108,6 +148,14 @@ export function attachSubscriptions(options: {
         }
         const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
         if (errors.length) return errors;
+        const tooCostly = checkCost(
+          schema,
+          document,
+          payload.operationName,
+          payload.variables,
+          ctx.extra.context?.locale ?? "nl",
+        );
+        if (tooCostly) return [tooCostly];
         return {
           schema,
           document,

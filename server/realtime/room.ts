@@ -20,6 +20,17 @@ export interface RoomOptions {
   onStoreError: (error: Error) => void;
   /** The previous instance of this document, still writing; loading waits for it. */
   previous?: Promise<void>;
+  /**
+   * Told after updates from clients were stored (never for server edits), with
+   * who sent each: projections of the document (e.g. Action records) follow it.
+   */
+  onClientUpdate?: (changes: ClientChange[]) => void;
+}
+
+/** One stored update from a client, and the user whose connection sent it. */
+export interface ClientChange {
+  userId: string;
+  update: Uint8Array;
 }
 
 interface Received {
@@ -244,6 +255,7 @@ export class Room {
     this.lastSeq = seq;
     this.tailLength++;
     this.relay(applied, merged);
+    this.notifyClientUpdate(applied);
     if (this.tailLength >= this.options.compactAfter) this.scheduleCompaction();
     return true;
   }
@@ -263,6 +275,20 @@ export class Room {
           connection,
           encodeUpdate(others.length === 1 ? others[0]! : Y.mergeUpdates(others)),
         );
+    }
+  }
+
+  /** Only once stored: a listener never acts on an update a crash could still lose. */
+  private notifyClientUpdate(applied: { origin: Connection | null; delta: Uint8Array }[]) {
+    const listener = this.options.onClientUpdate;
+    const changes = applied.flatMap((a) =>
+      a.origin ? [{ userId: a.origin.userId, update: a.delta }] : [],
+    );
+    if (!listener || !changes.length) return;
+    try {
+      listener(changes);
+    } catch (error) {
+      this.options.log.warn({ doc: this.name, err: error }, "an update listener failed");
     }
   }
 

@@ -6,7 +6,7 @@ import type { Actor } from "../authz";
 import type { Logger } from "../logger";
 import { DOC_NAME_PATTERN } from "../../shared/domain";
 import { CLOSE, type Connection } from "./connection";
-import { Room } from "./room";
+import { Room, type ClientChange } from "./room";
 
 /** Who may read and write the documents of one kind (`plan/<id>` → kind "plan"). */
 export type DocAccess = (
@@ -22,6 +22,10 @@ export interface RealtimeOptions {
   unloadAfterMs: number;
   compactAfter: number;
   onStoreError: (error: Error) => void;
+  /** Told of every accepted socket and its actor (closing sockets when a session ends). */
+  trackSocket?: (socket: WebSocket, actor: Actor) => void;
+  /** Told after updates from clients to `docName` were stored (see Room). */
+  onClientUpdate?: (docName: string, changes: ClientChange[]) => void;
 }
 
 /** 8 MiB: a larger frame closes the socket (1009) before it is buffered whole. */
@@ -88,6 +92,7 @@ export class RealtimeServer {
       pendingBytes: 0,
     };
     room.add(connection);
+    this.options.trackSocket?.(socket, actor);
     socket.binaryType = "nodebuffer";
     socket.on("message", (data: Buffer) => {
       room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -150,6 +155,7 @@ export class RealtimeServer {
           // A previous instance may still be storing its last updates: loading
           // before they land would miss them and reuse their sequence numbers.
           previous: this.closing.get(docName),
+          onClientUpdate: (changes) => this.options.onClientUpdate?.(docName, changes),
         },
         (empty) => this.scheduleUnload(empty),
       );
@@ -188,6 +194,22 @@ export class RealtimeServer {
         if (this.closing.get(room.name) === closed) this.closing.delete(room.name);
       });
     this.closing.set(room.name, closed);
+  }
+
+  /**
+   * Closes every socket of one document (e.g. a seminar board was locked): y-websocket
+   * clients reconnect at once and go through the handshake again, so they get their new
+   * rights (read-only) instead of keeping the ones they had when they connected.
+   */
+  reconnectDocument(docName: string): number {
+    const room = this.rooms.get(docName);
+    if (!room) return 0;
+    let closed = 0;
+    for (const connection of room.connections.values()) {
+      connection.socket.close(4000, "rights changed");
+      closed++;
+    }
+    return closed;
   }
 
   /** Closes the sockets of a session or a user whose rights ended (logout, disable). */

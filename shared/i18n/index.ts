@@ -22,6 +22,9 @@ import seminarBoardNl from "./seminar-board/nl.json";
 import trustEn from "./trust/en.json";
 import trustFr from "./trust/fr.json";
 import trustNl from "./trust/nl.json";
+import trustSessionsEn from "./trust-sessions/en.json";
+import trustSessionsFr from "./trust-sessions/fr.json";
+import trustSessionsNl from "./trust-sessions/nl.json";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "../domain";
 import { mergeCatalogues, type Catalogue } from "./merge";
 
@@ -38,6 +41,7 @@ export const catalogues: Record<Locale, Catalogue> = {
     seminarsNl,
     seminarBoardNl,
     trustNl,
+    trustSessionsNl,
   ]),
   fr: mergeCatalogues([
     fr,
@@ -48,6 +52,7 @@ export const catalogues: Record<Locale, Catalogue> = {
     seminarsFr,
     seminarBoardFr,
     trustFr,
+    trustSessionsFr,
   ]),
   en: mergeCatalogues([
     en,
@@ -58,6 +63,7 @@ export const catalogues: Record<Locale, Catalogue> = {
     seminarsEn,
     seminarBoardEn,
     trustEn,
+    trustSessionsEn,
   ]),
 };
 

@@ -6,9 +6,15 @@ import type { DocAccess } from "../../realtime/server";
 import type { VersionInfo, VersionService } from "../../realtime/versions";
 import { DOC_NAME_PATTERN } from "../../../shared/domain";
 import { planDocumentAccess } from "../plans";
+import { proposalDocumentAccess } from "../proposals";
+import { boardDocumentAccess } from "../seminars";
 
 /** Who may read and write each kind of co-written document: the same rules as the websocket. */
-const DOC_KINDS: Record<string, DocAccess> = { plan: planDocumentAccess };
+const DOC_KINDS: Record<string, DocAccess> = {
+  plan: planDocumentAccess,
+  proposal: proposalDocumentAccess,
+  board: boardDocumentAccess,
+};
 
 export function documentKinds(): Record<string, DocAccess> {
   return DOC_KINDS;

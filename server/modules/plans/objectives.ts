@@ -80,7 +80,8 @@ export async function createObjective(
   const title = requireText(input.title, "input.title", 1000);
   const description = optionalText(input.description, "input.description");
   const parentId = input.parentId ?? null;
-  if (parentId) {
+  // An empty string is a bad id, not "no parent" (it would reach the query and fail to cast).
+  if (parentId !== null) {
     const parent = mongoose.isValidObjectId(parentId)
       ? await ObjectiveModel.findById(parentId).lean<Objective>()
       : null;
