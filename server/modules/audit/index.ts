@@ -45,6 +45,11 @@ export async function recordAudit(
   });
 }
 
+/** Whether `action` was recorded for the entity (repairs after a crash check it). */
+export async function hasAuditEntry(entityId: string, action: string): Promise<boolean> {
+  return (await AuditModel.exists({ entityId, action })) !== null;
+}
+
 /** Entries of a plan, newest first; the caller has checked the plan may be read. */
 export async function listAudit(planId: string, first: number, after?: string | null) {
   if (!Number.isInteger(first) || first < 1 || first > 100)

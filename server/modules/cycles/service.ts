@@ -5,12 +5,18 @@ import { updateVersioned } from "../../db/versioned";
 import { AppError, badInput, notFound } from "../../errors";
 import { logger } from "../../logger";
 import { createAction } from "../actions";
-import { getEditablePlan, getMeasurementPoint, getPlan, recordChange, type Plan } from "../plans";
+import {
+  getEditablePlan,
+  getMeasurementPoint,
+  getPlan,
+  loadPlansById,
+  recordChange,
+  type Plan,
+} from "../plans";
 import { isQuarter } from "../../../shared/periods";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../../shared/domain";
 import { crashPoint } from "../../faults";
-import { AuditModel } from "../audit/model";
-import { PlanModel } from "../plans/model";
+import { hasAuditEntry } from "../audit";
 import type { PointStatusValue } from "../../../shared/status";
 import { buildScoreboard, statusOfPoint } from "./scoreboard";
 import type { PlanSource } from "./source";
@@ -366,7 +372,7 @@ export async function repairCycles(): Promise<number> {
   let repaired = 0;
   for (const snapshot of pending) {
     const cycle = await CycleModel.findById(snapshot._id);
-    const plan = cycle ? await PlanModel.findById(cycle.planId).lean() : null;
+    const [plan] = cycle ? await loadPlansById([String(cycle.planId)]) : [null];
     if (!cycle || !plan) continue;
     const before = cycle.toObject();
     const closer = String(snapshot.closedBy ?? cycle.closedBy ?? cycle.history.at(-1)?.by ?? "");
@@ -382,7 +388,7 @@ export async function repairCycles(): Promise<number> {
       if (mongoose.isValidObjectId(closer)) cycle.closedBy = new mongoose.Types.ObjectId(closer);
       await cycle.save();
     }
-    const audited = await AuditModel.exists({ entityId: String(cycle._id), action: "cycle.close" });
+    const audited = await hasAuditEntry(String(cycle._id), "cycle.close");
     if (!audited) {
       // The closer, as far as the snapshot remembers them; the entry says it was repaired.
       const actor: Actor = {
