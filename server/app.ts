@@ -105,6 +105,7 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
     resolveActor: (req) => resolveActor(req.headers.cookie, policy),
     isOriginAllowed,
     unloadAfterMs: config.YJS_UNLOAD_AFTER_MS,
+    heartbeatMs: config.YJS_HEARTBEAT_MS,
     compactAfter: config.YJS_COMPACT_AFTER_UPDATES,
     onStoreError: () => health.set("down", "a realtime write failed"),
     // The table of actions in `plan/*` documents is projected onto Action records.

@@ -35,6 +35,8 @@ export const configSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(10),
   YJS_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Realtime sockets are pinged this often; one that missed a ping is cut off. */
+  YJS_HEARTBEAT_MS: z.coerce.number().int().min(50).default(15_000),
   /** Quiet time after an edit of an action table before its Action records follow. */
   ACTION_SYNC_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(300),
   YJS_COMPACT_AFTER_UPDATES: z.coerce.number().int().min(2).default(500),

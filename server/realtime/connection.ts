@@ -6,11 +6,15 @@ export const CLOSE = {
   loadFailed: 1011,
   storeFailed: 1011,
   badFrame: 1003,
+  /** The room dropped its in-memory state and reloads it from the database. */
+  reload: 1012,
   tooSlow: 4008,
   revoked: 4401,
   forbidden: 4403,
 } as const;
 
+/** Realtime sockets are pinged this often; one that missed the previous ping is cut off. */
+export const HEARTBEAT_MS = 15_000;
 /** A socket that buffers more than this is too slow: it is dropped, not waited for. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** A client with more than this waiting to be stored is not read from until it drains. */
@@ -26,6 +30,8 @@ export interface Connection {
   awarenessIds: Set<number>;
   /** Bytes of updates received from this socket and not yet stored. */
   pendingBytes: number;
+  /** Sent an update we refused; its socket is closing and nothing more it sends is applied. */
+  rejected: boolean;
 }
 
 /**

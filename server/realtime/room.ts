@@ -151,6 +151,8 @@ export class Room {
       case "update":
         // Read-only connections: both update and sync step 2 are dropped, never stored.
         if (!connection.canWrite) return;
+        // A rejected connection is closing: what it still sends is not applied.
+        if (connection.rejected) return;
         this.inbox.push({ origin: connection, update: message.update });
         connection.pendingBytes += message.update.byteLength;
         // Backpressure on input: a client that writes faster than we store waits.
@@ -217,7 +219,25 @@ export class Room {
   /** Applies, stores as one row, then relays. Resolves with whether anything was new. */
   private async persist(batch: Received[]): Promise<boolean> {
     const applied: { origin: Connection | null; delta: Uint8Array }[] = [];
+    let polluted = false;
     for (const { origin, update } of batch) {
+      // A rejected connection's later updates most likely build on the rejected one.
+      if (origin?.rejected) continue;
+      // Never apply an update whose dependencies we lack: Yjs would keep its
+      // unresolved parts pending and retry them on every later update. An honest
+      // client syncs first (its sync step 2 carries whatever we lack), so only
+      // a broken or hostile client gets here.
+      let missing: string | null;
+      try {
+        missing = missingDependencies(this.doc, update);
+      } catch (error) {
+        this.reject(origin, "rejected an undecodable update", error);
+        continue;
+      }
+      if (missing) {
+        this.reject(origin, `rejected an update with missing dependencies (${missing})`);
+        continue;
+      }
       // Capture exactly what this update adds: a duplicate adds nothing and is
       // neither stored nor relayed.
       let delta: Uint8Array | null = null;
@@ -226,17 +246,52 @@ export class Room {
       try {
         Y.applyUpdate(this.doc, update, origin);
       } catch (error) {
-        this.options.log.warn({ doc: this.name, err: error }, "rejected an undecodable update");
-        origin?.socket.close(CLOSE.badFrame, "malformed update");
+        this.reject(origin, "rejected an undecodable update", error);
         // Whatever it changed before throwing is in memory now, so it is stored below.
       } finally {
         this.doc.off("update", capture);
       }
+      if (hasPending(this.doc)) {
+        // Dependencies the check above cannot see (e.g. a reference cycle). The
+        // document now holds part of an update we will not store: keep what came
+        // before it, then reload the room from the database (see below).
+        this.reject(origin, "rejected an update that left unresolved parts");
+        polluted = true;
+        break;
+      }
       if (delta) applied.push({ origin, delta });
+    }
+    if (polluted) {
+      // Store the updates applied before the bad one (their senders may have
+      // been told nothing yet, and must not lose them), relay nothing, and close
+      // every socket: clients reconnect, sync against the stored state, and
+      // resend anything of theirs that is missing.
+      if (applied.length) await this.store(Y.mergeUpdates(applied.map((a) => a.delta)));
+      this.fail(CLOSE.reload, "document reloaded");
+      return applied.length > 0;
     }
     if (!applied.length) return false;
     const merged =
       applied.length === 1 ? applied[0]!.delta : Y.mergeUpdates(applied.map((a) => a.delta));
+    await this.store(merged);
+    this.relay(applied, merged);
+    this.notifyClientUpdate(applied);
+    return true;
+  }
+
+  /** Closes the socket of a client whose update is not applied (1003), with a log line. */
+  private reject(origin: Connection | null, message: string, error?: unknown): void {
+    this.options.log.warn(
+      { doc: this.name, userId: origin?.userId, err: error },
+      `${message}; closing the sender`,
+    );
+    if (!origin) return;
+    origin.rejected = true;
+    origin.socket.close(CLOSE.badFrame, "unsupported update");
+  }
+
+  /** Stores one row; on failure the room is closed (see below) and this rejects. */
+  private async store(merged: Uint8Array): Promise<void> {
     const seq = this.lastSeq + 1;
     try {
       await store.appendUpdate(this.name, seq, merged);
@@ -254,10 +309,7 @@ export class Room {
     }
     this.lastSeq = seq;
     this.tailLength++;
-    this.relay(applied, merged);
-    this.notifyClientUpdate(applied);
     if (this.tailLength >= this.options.compactAfter) this.scheduleCompaction();
-    return true;
   }
 
   /** Sends each connection what it does not have yet: every delta but its own. */
@@ -327,4 +379,40 @@ export class Room {
     this.presence.destroy();
     this.doc.destroy();
   }
+}
+
+/** Whether Yjs holds parts of updates it could not integrate yet. */
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+/**
+ * Why `update` cannot be applied to `doc` in full, or null when it can: a
+ * struct that starts after what the document and the update itself hold for
+ * its client, a reference (origin, right origin, parent) to an item neither
+ * holds, or a deletion beyond them. Throws on an undecodable update.
+ */
+export function missingDependencies(doc: Y.Doc, update: Uint8Array): string | null {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const known = new Map<number, number>();
+  const knownOf = (client: number) => known.get(client) ?? Y.getState(doc.store, client);
+  // Structs of one client come in clock order; a Skip is a range the update leaves out.
+  for (const struct of structs) {
+    const { client, clock } = struct.id;
+    const state = knownOf(client);
+    if (clock > state) return `client ${client} starts at ${clock}, known up to ${state}`;
+    if (!(struct instanceof Y.Skip)) known.set(client, Math.max(state, clock + struct.length));
+  }
+  const holds = (id: Y.ID | null) => !id || id.clock < knownOf(id.client);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+    if (!holds(struct.origin) || !holds(struct.rightOrigin) || !holds(parent))
+      return `item ${struct.id.client}:${struct.id.clock} refers to an unknown item`;
+  }
+  for (const [client, deletions] of ds.clients) {
+    for (const { clock, len } of deletions)
+      if (clock + len > knownOf(client)) return `deletion beyond client ${client}'s state`;
+  }
+  return null;
 }

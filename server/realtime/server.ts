@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import type { Actor } from "../authz";
 import type { Logger } from "../logger";
 import { DOC_NAME_PATTERN } from "../../shared/domain";
-import { CLOSE, type Connection } from "./connection";
+import { CLOSE, HEARTBEAT_MS, type Connection } from "./connection";
 import { Room, type ClientChange } from "./room";
 
 /** Who may read and write the documents of one kind (`plan/<id>` → kind "plan"). */
@@ -26,6 +26,8 @@ export interface RealtimeOptions {
   trackSocket?: (socket: WebSocket, actor: Actor) => void;
   /** Told after updates from clients to `docName` were stored (see Room). */
   onClientUpdate?: (docName: string, changes: ClientChange[]) => void;
+  /** Ping interval; a socket that did not answer the previous ping is cut off (default 15 s). */
+  heartbeatMs?: number;
 }
 
 /** 8 MiB: a larger frame closes the socket (1009) before it is buffered whole. */
@@ -42,8 +44,29 @@ export class RealtimeServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Rooms that were unloaded and are still finishing their writes. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Sockets that answered the last ping (or connected since it was sent). */
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    // A browser that went offline (sleep, lost network) sends no close frame;
+    // without pings its socket and presence would linger until TCP gives up.
+    this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs ?? HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Cuts off every socket that did not answer the previous ping, pings the others. */
+  private ping(): void {
+    for (const socket of this.wss.clients) {
+      if (!this.alive.has(socket)) {
+        this.options.log.info("dropping a realtime socket that did not answer a ping");
+        socket.terminate();
+        continue;
+      }
+      this.alive.delete(socket);
+      socket.ping();
+    }
+  }
 
   /** Number of loaded documents (tests and benchmarks watch it). */
   get loadedDocuments(): number {
@@ -90,10 +113,13 @@ export class RealtimeServer {
       canWrite,
       awarenessIds: new Set(),
       pendingBytes: 0,
+      rejected: false,
     };
     room.add(connection);
     this.options.trackSocket?.(socket, actor);
     socket.binaryType = "nodebuffer";
+    this.alive.add(socket);
+    socket.on("pong", () => this.alive.add(socket));
     socket.on("message", (data: Buffer) => {
       room.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
@@ -228,6 +254,7 @@ export class RealtimeServer {
 
   /** Stops accepting, closes every socket and waits for pending writes. */
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const client of this.wss.clients) client.terminate();
