@@ -186,6 +186,69 @@ describe("seminar visibility and facilitator controls", () => {
     const lock = `mutation($b: ID!) { setBoardLocked(boardId: $b, locked: true) { locked } }`;
     expect(code(await server.gql(lock, { b: swotBoardId }, { cookie: pmo }))).toBe("FORBIDDEN");
   });
+
+  it("tells the room each change as it is now, not as it was at the first event", async () => {
+    // One websocket, several events: each must carry fresh data (the lock after the timer).
+    const client = createClient({
+      url: `${server.url.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: class extends WebSocket {
+        constructor(u: string, p?: string | string[]) {
+          super(u, p, { headers: { cookie: pmo } });
+        }
+      },
+      lazy: false,
+      retryAttempts: 0,
+    });
+    type Event = {
+      kind: string;
+      seminar: {
+        sessions: { boards: { id: string; locked: boolean; viewerCanEdit: boolean }[] }[];
+      };
+    };
+    const events: Event[] = [];
+    const unsubscribe = client.subscribe<{ seminarEvents: Event }>(
+      {
+        query: `subscription($s: ID!) { seminarEvents(seminarId: $s) { kind
+          seminar { sessions { boards { id locked viewerCanEdit } } } } }`,
+        variables: { s: seminarId },
+      },
+      {
+        next: (v) => events.push(v.data!.seminarEvents),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const swotOf = (e: Event) =>
+      e.seminar.sessions.flatMap((s) => s.boards).find((b) => b.id === swotBoardId)!;
+    const lock = `mutation($b: ID!, $l: Boolean!) { setBoardLocked(boardId: $b, locked: $l) { locked } }`;
+
+    await must(
+      server,
+      director,
+      `mutation($s: ID!) { startSeminarTimer(seminarId: $s, seconds: 60) { id } }`,
+      {
+        s: seminarId,
+      },
+    );
+    await waitForAsync(async () => events.some((e) => e.kind === "timer_changed"), 5000, "timer");
+    expect(swotOf(events.find((e) => e.kind === "timer_changed")!).locked).toBe(false);
+
+    await must(server, director, lock, { b: swotBoardId, l: true });
+    await waitForAsync(async () => events.some((e) => e.kind === "board_changed"), 5000, "lock");
+    const locked = swotOf(events.find((e) => e.kind === "board_changed")!);
+    expect(locked).toMatchObject({ locked: true, viewerCanEdit: false });
+
+    await must(server, director, lock, { b: swotBoardId, l: false });
+    await waitForAsync(
+      async () => events.filter((e) => e.kind === "board_changed").length >= 2,
+      5000,
+      "unlock",
+    );
+    expect(swotOf(events.filter((e) => e.kind === "board_changed")[1]!).locked).toBe(false);
+    unsubscribe();
+    await client.dispose();
+  });
 });
 
 describe("dot voting", () => {

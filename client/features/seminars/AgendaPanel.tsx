@@ -34,12 +34,12 @@ export function AgendaPanel({ seminar }: { seminar: RoomSeminar }) {
               <span className="agenda__text">
                 <span className="agenda__title">{session.title}</span>
                 <span className="agenda__kind">{t(`seminars.sessionKinds.${session.kind}`)}</span>
+                {current && (
+                  <Badge size="sm" variant="filled" className="agenda__now">
+                    {t("seminars.page.now")}
+                  </Badge>
+                )}
               </span>
-              {current && (
-                <Badge size="sm" variant="filled" className="agenda__now">
-                  {t("seminars.page.now")}
-                </Badge>
-              )}
             </>
           );
           return (

@@ -136,15 +136,19 @@ export function VoteTotals({ totals, label }: { totals: VoteTotal[]; label: stri
   return (
     <ol className="vote-totals" aria-label={label}>
       {sorted.map((total) => (
-        <li key={total.noteId} className="vote-totals__row" data-tied={total.tied || undefined}>
+        <li
+          key={total.noteId}
+          className="vote-totals__row"
+          data-tied={(total.tied && total.dots > 0) || undefined}
+        >
           <span className="vote-totals__rank">{total.rank}</span>
           <div className="vote-totals__body">
-            <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Group gap="xs" justify="space-between" wrap="wrap">
               <Text fw={600} className="vote-totals__text">
                 {total.text || t("seminars.vote.deletedNote")}
               </Text>
               <Group gap={6} wrap="nowrap">
-                {total.tied && (
+                {total.tied && total.dots > 0 && (
                   <Badge color="orange" variant="filled" className="vote-totals__tie">
                     {t("seminars.vote.tie")}
                   </Badge>

@@ -268,7 +268,7 @@ export function OutcomePanel({ seminar }: { seminar: RoomSeminar }) {
                         </Table.Td>
                         <Table.Td>
                           {c.dots ?? "—"}
-                          {c.tied && ` (${t("seminars.vote.tie")})`}
+                          {c.tied && !!c.dots && ` (${t("seminars.vote.tie")})`}
                         </Table.Td>
                         <Table.Td>
                           {choice && (

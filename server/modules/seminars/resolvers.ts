@@ -45,11 +45,23 @@ import { listInvitees } from "./invitees";
 import { subscribeSeminarEvents } from "./events";
 import type { SeminarEventPayload, SessionData } from "./types";
 
+const MEMO = "seminars:";
+
 /** Per-request memo: one load per key and request. */
 function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  const k = MEMO + key;
   // Promise.resolve().then: a mongoose Query is a thenable that would run again on each await.
-  if (!ctx.cache.has(key)) ctx.cache.set(key, Promise.resolve().then(load));
-  return ctx.cache.get(key) as Promise<T>;
+  if (!ctx.cache.has(k)) ctx.cache.set(k, Promise.resolve().then(load));
+  return ctx.cache.get(k) as Promise<T>;
+}
+
+/**
+ * A websocket keeps one context for all its events, so the memo would otherwise answer every
+ * event with the seminar, boards and polls as they were at the first one (a lock, a reveal or a
+ * new poll would never reach the room). Each event starts from fresh data.
+ */
+function forgetMemo(ctx: Context): void {
+  for (const key of [...ctx.cache.keys()]) if (key.startsWith(MEMO)) ctx.cache.delete(key);
 }
 
 /** The seminar of a board or poll, checked readable by the viewer (memoized per request). */
@@ -123,6 +135,7 @@ export const seminarResolvers: Resolvers = {
         return subscribeSeminarEvents(seminarId);
       },
       resolve: async (payload: SeminarEventPayload, _args: unknown, ctx: Context) => {
+        forgetMemo(ctx);
         await getSeminar(ctx.actor, payload.seminarId);
         return payload;
       },
