@@ -73,3 +73,10 @@ export function createContext(
     ...(versions ? { versions } : {}),
   };
 }
+
+/** Empties the per-request caches (a subscription does so before each event). */
+export function refreshCaches(ctx: Context): void {
+  ctx.loaders = createLoaders();
+  ctx.source = createBatchedSource();
+  ctx.cache = new Map();
+}

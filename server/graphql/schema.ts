@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "./generated";
+import { refreshCaches, type Context } from "../context";
 import { planResolvers } from "../modules/plans";
 import { viewerResolvers } from "../modules/viewer/resolvers";
 import { adminResolvers } from "../modules/users/admin";
@@ -97,9 +98,26 @@ export function buildSchema(): GraphQLSchema {
       if (!map?.[field]) throw new Error(`GraphQL field ${root!.name}.${field} has no resolver`);
     }
   }
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs,
     resolvers: { DateTime, ...resolvers } as never,
     resolverValidationOptions: { requireResolversToMatchSchema: "error" },
   });
+  freshCachesPerEvent(schema);
+  return schema;
+}
+
+/**
+ * A subscription keeps one context for as long as its socket lives, but each event must
+ * be resolved from the data as it is now: before an event's fields resolve, the
+ * per-request loaders and memo of the context are replaced by empty ones.
+ */
+function freshCachesPerEvent(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    field.resolve = (payload, args, ctx: Context, info) => {
+      refreshCaches(ctx);
+      return resolve ? resolve(payload, args, ctx, info) : payload;
+    };
+  }
 }
