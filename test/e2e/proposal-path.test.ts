@@ -53,11 +53,38 @@ async function expectStage(page: Page, stage: string) {
     .waitFor();
 }
 
+/** Today as YYYY-MM-DD in the local time zone (the browser's and the server's). */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Opens the KPI tab of the portfolio and reads the figures of the current quarter. */
+async function readKpis(page: Page) {
+  await page.goto(`${server.url}/portfolio?view=kpis`);
+  const proposals = page.getByTestId("kpi-proposals");
+  await proposals.waitFor({ timeout: 30_000 });
+  const onTimeCard = page.locator("section").filter({ has: page.getByTestId("kpi-onTime") });
+  const detail = (await onTimeCard.textContent()) ?? "";
+  const milestones = /mijlpalen (\d+)\/(\d+)/.exec(detail);
+  if (!milestones) throw new Error(`No milestone figures in the on-time card: ${detail}`);
+  return {
+    proposals: Number(await proposals.textContent()),
+    milestonesOnTime: Number(milestones[1]),
+    milestonesDue: Number(milestones[2]),
+  };
+}
+
 describe("an optimisation proposal from the department head to the college", () => {
   it(
-    "is submitted, adjusted on request, validated, advised and approved",
+    "is submitted, adjusted on request, validated, advised, approved and carried out as a project",
     { timeout: 300_000 },
     async () => {
+      // The programme office notes the KPIs of this quarter before anything happens.
+      const pmo = await as("pmo@koers.demo");
+      const before = await readKpis(pmo);
+
       // The department head writes and submits a proposal.
       const head = await as("head@koers.demo");
       await head
@@ -185,6 +212,58 @@ describe("an optimisation proposal from the department head to the college", () 
       await head.goto(`${server.url}/proposals`);
       await head.getByTestId("proposal-card").first().waitFor();
       await screenshot(head, "proposals-board-360");
+
+      // The programme office turns the approved proposal into a project of the portfolio.
+      await pmo.goto(`${server.url}/portfolio`);
+      await pmo.getByRole("button", { name: "Nieuw project" }).click({ timeout: 30_000 });
+      dialog = pmo.getByRole("dialog");
+      await dialog.getByRole("combobox", { name: "Vanuit een goedgekeurd voorstel" }).click();
+      await pmo.getByRole("option", { name: "Digitale inschrijving voor opleidingen" }).click();
+      // The form is filled in from the proposal.
+      await expect
+        .poll(() => dialog.getByRole("textbox", { name: "Naam", exact: true }).inputValue())
+        .toBe("Digitale inschrijving voor opleidingen");
+      await dialog.getByRole("button", { name: "Project aanmaken" }).click();
+      await pmo
+        .getByRole("heading", { level: 1, name: "Digitale inschrijving voor opleidingen" })
+        .waitFor({ timeout: 30_000 });
+
+      // Two milestones: one due today (it counts in this quarter's KPI), one next year.
+      const nextYear = `${Number(today().slice(0, 4)) + 1}${today().slice(4, 7)}-01`;
+      for (const [title, deadline] of [
+        ["Formulier online", today()],
+        ["Koppeling met dossierbeheer", nextYear],
+      ] as const) {
+        await pmo.getByRole("button", { name: "Mijlpaal toevoegen" }).click();
+        dialog = pmo.getByRole("dialog");
+        await dialog.getByRole("textbox", { name: "Mijlpaal", exact: true }).fill(title);
+        await dialog.getByLabel("Deadline").fill(deadline);
+        await dialog.getByRole("button", { name: "Opslaan" }).click();
+        await dialog.waitFor({ state: "detached" });
+        await pmo.getByRole("cell", { name: title, exact: true }).waitFor();
+      }
+      const markDone = pmo.getByRole("button", {
+        name: "Mijlpaal Formulier online vandaag als gerealiseerd markeren",
+      });
+      await markDone.click();
+      await markDone.waitFor({ state: "detached" });
+      await pmo
+        .getByRole("row", { name: /Formulier online/ })
+        .getByText("Tijdig gerealiseerd")
+        .waitFor();
+      const other = pmo.getByRole("button", {
+        name: "Mijlpaal Koppeling met dossierbeheer vandaag als gerealiseerd markeren",
+      });
+      expect(await other.count()).toBe(1);
+      await screenshot(pmo, "project-from-proposal");
+
+      // The KPI page counts the proposal and the milestone done on time.
+      const after = await readKpis(pmo);
+      expect(after.proposals).toBe(before.proposals + 1);
+      expect(after.milestonesDue).toBe(before.milestonesDue + 1);
+      expect(after.milestonesOnTime).toBe(before.milestonesOnTime + 1);
+      expect(await pmo.getByTestId("kpi-onTime").textContent()).toMatch(/\d %$/);
+      await screenshot(pmo, "portfolio-kpis");
     },
   );
 });
