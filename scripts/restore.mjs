@@ -6,15 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  dataPaths,
-  dbBinary,
-  fail,
-  koersVersion,
-  mb,
-  say,
-  sha256,
-} from "./backup.mjs";
+import { dataPaths, dbBinary, fail, koersVersion, mb, say, sha256 } from "./backup.mjs";
 
 async function verify(dir, manifest) {
   for (const entry of manifest.databases) {
@@ -31,7 +23,9 @@ async function main() {
   const source = process.argv[2];
   if (!source) fail("usage: npm run restore -- <backup directory>", 2);
   if (process.env.MONGODB_URI)
-    fail("Koers uses MONGODB_URI, not the embedded database: restore that server with mongorestore.");
+    fail(
+      "Koers uses MONGODB_URI, not the embedded database: restore that server with mongorestore.",
+    );
   const dir = path.resolve(source);
   const manifestFile = path.join(dir, "manifest.json");
   if (!fs.existsSync(manifestFile)) fail(`${manifestFile} not found: not a Koers backup`);
@@ -53,8 +47,7 @@ async function main() {
   const binary = await dbBinary(binDir);
   if (fs.existsSync(dbDir)) {
     const check = spawnSync(binary, ["-data", dbDir, "-check-unused"], { encoding: "utf8" });
-    if (check.status === 3)
-      fail(`Koers is running on ${dbDir}: stop it first, then restore.`, 3);
+    if (check.status === 3) fail(`Koers is running on ${dbDir}: stop it first, then restore.`, 3);
     if (check.status !== 0) fail(`could not check ${dbDir}: ${check.stderr.trim()}`);
   }
 
