@@ -3,6 +3,7 @@ import {
   ActionIcon,
   AppShell,
   Avatar,
+  Box,
   Burger,
   Center,
   Group,
@@ -138,7 +139,10 @@ export function AppLayout() {
           </div>
           <Group gap="sm" wrap="nowrap">
             {user && <NotificationBell />}
-            <LanguageSwitcher compact />
+            {/* On a phone the header has no room for it: the menu carries it (below). */}
+            <Box visibleFrom="sm">
+              <LanguageSwitcher compact />
+            </Box>
             <ColorSchemeToggle />
             {user && (
               <Menu position="bottom-end" withinPortal>
@@ -232,6 +236,9 @@ export function AppLayout() {
           active={location.pathname === "/import"}
           onClick={close}
         />
+        <Box hiddenFrom="sm" mt="md" px="sm">
+          <LanguageSwitcher />
+        </Box>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         {/* Here, not around the shell: the header and navigation stay while a page loads. */}
