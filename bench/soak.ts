@@ -12,9 +12,18 @@ import { spawnKoers, type KoersProcess } from "../test/processes";
  * embedded database in a temporary directory); this process drives
  * 50 documents × 5 clients, each client making 1 edit per second, 10 % of the
  * clients reconnecting (a fresh client) every minute, and 20 GraphQL requests
- * per second. The server's RSS is printed every minute; at the end, the RSS
- * after warm-up against the final RSS (ratio) and the slope of a least-squares
- * line through the samples after warm-up (MB/h).
+ * per second. Every minute it prints the server's RSS and, from its /metrics,
+ * the V8 heap, buffers and the Yjs structs the loaded documents hold; at the
+ * end, the figures after warm-up against the final ones (ratio) and the slope
+ * of a least-squares line through the samples after warm-up (MB/h).
+ *
+ * Each client types into a text of its own within the shared document (its
+ * "slot", taken over by the client that replaces it). Were all five typing
+ * single characters into one text, every character would stay in the document
+ * as a tombstone (Yjs merges deleted items only when they are neighbours from
+ * one client), and the documents themselves would grow by some 230 bytes per
+ * edit: content growth, not a leak, and it would hide one. The struct count
+ * shows that the documents stay the same size.
  */
 const DOCS = 50;
 const CLIENTS_PER_DOC = 5;
@@ -83,9 +92,10 @@ async function gql<T>(url: string, cookie: string, query: string, variables = {}
 interface SoakClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  slot: number;
 }
 
-function connect(url: string, docName: string, cookie: string): SoakClient {
+function connect(url: string, docName: string, cookie: string, slot: number): SoakClient {
   const doc = new Y.Doc();
   const Polyfill = class extends WebSocket {
     constructor(u: string, protocols?: string | string[]) {
@@ -97,12 +107,12 @@ function connect(url: string, docName: string, cookie: string): SoakClient {
     disableBc: true,
     maxBackoffTime: 1000,
   });
-  return { doc, provider };
+  return { doc, provider, slot };
 }
 
 function edit(client: SoakClient, n: number): void {
   if (!client.provider.synced) return;
-  const text = client.doc.getText("notes");
+  const text = client.doc.getText(`notes-${client.slot}`);
   client.doc.transact(() => {
     text.insert(text.length, String.fromCharCode(97 + (n % 26)));
     if (text.length > MAX_TEXT) text.delete(0, text.length - MAX_TEXT);
@@ -121,13 +131,31 @@ function slope(points: { x: number; y: number }[]): number {
 }
 
 const mb = (kib: number) => (kib / 1024).toFixed(1);
+const METRICS_TOKEN = "soak-metrics-token-0123456789";
+
+/** The server's own figures, from GET /metrics. */
+async function serverMetrics(url: string): Promise<Record<string, number>> {
+  const response = await fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
+  const figures: Record<string, number> = {};
+  for (const line of (await response.text()).split("\n")) {
+    const match = /^(\w+) (\S+)$/.exec(line);
+    if (match) figures[match[1]!] = Number(match[2]);
+  }
+  return figures;
+}
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koers-soak-"));
   let koers: KoersProcess | undefined;
   const clients: SoakClient[][] = [];
   try {
-    koers = await spawnKoers(dataDir, { KOERS_DEMO_DATA: "true" });
+    koers = await spawnKoers(dataDir, {
+      KOERS_DEMO_DATA: "true",
+      KOERS_METRICS_TOKEN: METRICS_TOKEN,
+    });
     const pid = koers.child.pid!;
     const url = koers.url;
     const cookie = await login(url, "director@koers.demo");
@@ -157,7 +185,9 @@ async function main(): Promise<void> {
     }
     for (const id of planIds)
       clients.push(
-        Array.from({ length: CLIENTS_PER_DOC }, () => connect(url, `plan/${id}`, cookie)),
+        Array.from({ length: CLIENTS_PER_DOC }, (_, slot) =>
+          connect(url, `plan/${id}`, cookie, slot),
+        ),
       );
     process.stdout.write(
       `soak: ${minutes} min, ${DOCS} docs × ${CLIENTS_PER_DOC} clients, 1 edit/s each, ` +
@@ -214,28 +244,43 @@ async function main(): Promise<void> {
         const docName = old.provider.roomname;
         old.provider.destroy();
         old.doc.destroy();
-        clients[d]![c] = connect(url, docName, cookie);
+        clients[d]![c] = connect(url, docName, cookie, c);
         reconnects++;
       }
     }, 60_000);
 
-    const samples: { minute: number; serverKiB: number; dbKiB: number }[] = [];
-    const sample = () => {
+    interface Sample {
+      minute: number;
+      serverKiB: number;
+      dbKiB: number;
+      heapKiB: number;
+      buffersKiB: number;
+      structs: number;
+    }
+    const samples: Sample[] = [];
+    const sample = async () => {
       const minute = (Date.now() - started) / 60_000;
       const serverKiB = rssKiB(pid);
       const dbKiB = childrenOf(pid).reduce((s, p) => s + rssKiB(p), 0);
-      samples.push({ minute, serverKiB, dbKiB });
+      const m = await serverMetrics(url);
+      const heapKiB = m.nodejs_heap_used_bytes! / 1024;
+      const buffersKiB = m.nodejs_array_buffers_bytes! / 1024;
+      const structs = m.koers_realtime_structs!;
+      samples.push({ minute, serverKiB, dbKiB, heapKiB, buffersKiB, structs });
       const synced = all().filter((c) => c.provider.synced).length;
       process.stdout.write(
         `[${minute.toFixed(1).padStart(5)} min] server RSS ${mb(serverKiB).padStart(7)} MB` +
-          `  db RSS ${mb(dbKiB).padStart(7)} MB  edits ${edits}  graphql ${requests}` +
-          ` (failed ${failedRequests})  reconnects ${reconnects}  synced ${synced}/${all().length}\n`,
+          `  heap ${mb(heapKiB).padStart(6)} MB  buffers ${mb(buffersKiB).padStart(5)} MB` +
+          `  db RSS ${mb(dbKiB).padStart(7)} MB  docs ${m.koers_realtime_documents}` +
+          `  sockets ${m.koers_realtime_sockets}  structs ${structs}  edits ${edits}` +
+          `  graphql ${requests} (failed ${failedRequests})  reconnects ${reconnects}` +
+          `  synced ${synced}/${all().length}\n`,
       );
     };
-    sample();
+    await sample();
     while (Date.now() < end) {
       await sleep(Math.min(sampleMs, end - Date.now()));
-      sample();
+      await sample();
     }
     clearInterval(editTimer);
     clearInterval(gqlTimer);
@@ -246,14 +291,18 @@ async function main(): Promise<void> {
     const last = samples[samples.length - 1]!;
     const serverSlope = slope(after.map((s) => ({ x: s.minute / 60, y: s.serverKiB / 1024 })));
     const dbSlope = slope(after.map((s) => ({ x: s.minute / 60, y: s.dbKiB / 1024 })));
+    const heapSlope = slope(after.map((s) => ({ x: s.minute / 60, y: s.heapKiB / 1024 })));
     process.stdout.write(
       `\nsoak result (${minutes} min, warm-up ${warmupMinutes.toFixed(1)} min):\n` +
         `  server RSS after warm-up ${mb(warm.serverKiB)} MB, final ${mb(last.serverKiB)} MB, ` +
         `ratio ${(last.serverKiB / warm.serverKiB).toFixed(3)}, slope ${serverSlope.toFixed(1)} MB/h\n` +
+        `  V8 heap after warm-up ${mb(warm.heapKiB)} MB, final ${mb(last.heapKiB)} MB, ` +
+        `slope ${heapSlope.toFixed(1)} MB/h; Yjs structs ${warm.structs} → ${last.structs}\n` +
         `  db RSS after warm-up ${mb(warm.dbKiB)} MB, final ${mb(last.dbKiB)} MB, ` +
         `slope ${dbSlope.toFixed(1)} MB/h\n` +
         `  ${edits} edits, ${requests} GraphQL requests (${failedRequests} failed), ${reconnects} reconnects\n` +
-        `  RSS series (MB): ${samples.map((s) => mb(s.serverKiB)).join(", ")}\n`,
+        `  RSS series (MB): ${samples.map((s) => mb(s.serverKiB)).join(", ")}\n` +
+        `  heap series (MB): ${samples.map((s) => mb(s.heapKiB)).join(", ")}\n`,
     );
   } finally {
     for (const client of clients.flat()) {

@@ -29,6 +29,7 @@ import { transferRouter } from "./modules/transfer";
 import { seminarRouter, setSeminarRealtime } from "./modules/seminars";
 import { RealtimeServer, MAX_FRAME_BYTES } from "./realtime/server";
 import { isLocale } from "../shared/domain";
+import { metricsHandler } from "./metrics";
 
 export interface Koers {
   httpServer: http.Server;
@@ -112,6 +113,14 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
     onClientUpdate: onActionDocumentUpdate,
     trackSocket: (socket, actor) => openSockets.track(socket, actor),
   });
+  app.get(
+    "/metrics",
+    metricsHandler(config.KOERS_METRICS_TOKEN, {
+      realtime: () => realtime.stats(),
+      trackedSockets: () => openSockets.size,
+      dbUp: () => health.current === "up",
+    }),
+  );
   const versions = new VersionService(realtime, logger().child({ module: "versions" }));
   // Seminar boards read their notes (votes, outcome, report) from the co-writing server.
   setSeminarRealtime(realtime);
@@ -179,7 +188,9 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   const indexHtml = path.join(config.clientDir, "index.html");
   if (fs.existsSync(indexHtml)) {
     app.use(express.static(config.clientDir, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!graphql|auth|yjs|healthz|api\/).*/, (_req, res) => res.sendFile(indexHtml));
+    app.get(/^\/(?!graphql|auth|yjs|healthz|metrics|api\/).*/, (_req, res) =>
+      res.sendFile(indexHtml),
+    );
   } else {
     log.warn({ clientDir: config.clientDir }, "no built web client; run `npm run build:client`");
   }

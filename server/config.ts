@@ -43,6 +43,8 @@ export const configSchema = z.object({
   KOERS_CLIENT_DIR: z.string().default("dist/client"),
   /** e.g. smtp://user:pass@mail.example.org:587 ; e-mail notifications are off without it. */
   SMTP_URL: z.string().url().optional(),
+  /** Turns on GET /metrics for `Authorization: Bearer <this token>`. */
+  KOERS_METRICS_TOKEN: z.string().min(16).optional(),
   SMTP_FROM: z.string().default("Koers <no-reply@koers.local>"),
 });
 

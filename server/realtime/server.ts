@@ -77,6 +77,14 @@ export class RealtimeServer {
     return this.wss.clients.size;
   }
 
+  /** Loaded documents, open sockets and the Yjs structs the documents hold (for /metrics). */
+  stats(): { documents: number; sockets: number; structs: number } {
+    let structs = 0;
+    for (const room of this.rooms.values())
+      for (const list of room.doc.store.clients.values()) structs += list.length;
+    return { documents: this.rooms.size, sockets: this.wss.clients.size, structs };
+  }
+
   async handleUpgrade(
     request: IncomingMessage,
     socket: Duplex,
