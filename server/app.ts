@@ -28,6 +28,7 @@ import { VersionService } from "./realtime/versions";
 import { transferRouter } from "./modules/transfer";
 import { seminarRouter, setSeminarRealtime } from "./modules/seminars";
 import { RealtimeServer, MAX_FRAME_BYTES } from "./realtime/server";
+import { setDocumentRightsListener } from "./realtime/rights";
 import { isLocale } from "../shared/domain";
 import { metricsHandler } from "./metrics";
 
@@ -124,6 +125,7 @@ export async function createKoers(config: Config, health: DbHealth): Promise<Koe
   const versions = new VersionService(realtime, logger().child({ module: "versions" }));
   // Seminar boards read their notes (votes, outcome, report) from the co-writing server.
   setSeminarRealtime(realtime);
+  setDocumentRightsListener((docName) => realtime.reconnectDocument(docName));
   attachActionDocuments(realtime, { debounceMs: config.ACTION_SYNC_DEBOUNCE_MS });
 
   const contextFor = async (req: IncomingMessage) => {

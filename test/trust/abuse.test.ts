@@ -11,7 +11,7 @@ import { generateRequests, type IdPool } from "./abuseGenerator";
  * INTERNAL_SERVER_ERROR, leak a stack, a duplicate-key message or a field
  * suggestion. ABUSE_REQUESTS / ABUSE_SEED change the run (the seed is logged).
  */
-const GENERATED = Number(process.env.ABUSE_REQUESTS ?? 1000);
+const GENERATED = Number(process.env.ABUSE_REQUESTS ?? 2000);
 const SEED = Number(process.env.ABUSE_SEED ?? 20261127);
 const PERSONAS = [
   "anonymous",

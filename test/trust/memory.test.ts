@@ -111,7 +111,7 @@ describe("memory bounds", () => {
     );
     const heapBefore = process.memoryUsage().heapUsed;
     const registryBefore = openSockets.size;
-    // The long form (reliability-anchors M2): MEMORY_CYCLES=10000 npx vitest run test/trust/memory.test.ts
+    // The long form (`npm run test:long`, reliability-anchors M2) runs 10,000 cycles.
     const CYCLES = Number(process.env.MEMORY_CYCLES ?? 1000);
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const client = connectRaw(server.url, docs[cycle % docs.length]!, cookie);

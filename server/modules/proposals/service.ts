@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import { authorize, can, requireActor, type Actor } from "../../authz";
 import { withLock } from "../../db/mutex";
+import { documentRightsChanged } from "../../realtime/rights";
 import { AppError, badInput, notFound } from "../../errors";
 import { getOrgUnits } from "../orgs";
 import { logger } from "../../logger";
@@ -129,6 +130,8 @@ async function applyUpdate(
     if (result.matchedCount !== 1) throw conflict();
     const after = await ProposalModel.findById(id).lean<Proposal>();
     if (!after) throw notFound("Proposal");
+    // Who may write (or read) the implementation plan depends on the stage.
+    if (after.stage !== proposal.stage) documentRightsChanged(`proposal/${id}`);
     return after;
   });
 }

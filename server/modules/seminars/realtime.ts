@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import { NOTES_MAP, readBoardNotes, type BoardNoteData } from "../../../shared/seminarBoard";
+import { documentRightsChanged } from "../../realtime/rights";
 
 /** The part of the co-writing server this module uses. */
 export interface SeminarRealtime {
   readState(docName: string): Promise<Uint8Array>;
-  reconnectDocument(docName: string): number;
 }
 
 // One server process owns the documents; the app hands its realtime server over at startup.
@@ -30,5 +30,5 @@ export async function readNotesOfBoard(boardId: unknown): Promise<BoardNoteData[
 
 /** Makes the open sockets of a board reconnect, so they get their current rights. */
 export function reconnectBoard(boardId: unknown): void {
-  realtime?.reconnectDocument(boardDocName(boardId));
+  documentRightsChanged(boardDocName(boardId));
 }
