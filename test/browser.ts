@@ -46,7 +46,9 @@ export async function signIn(
   await page.getByRole("textbox", { name: /e-mail/i }).fill(email);
   await page.getByRole("textbox", { name: /^(wachtwoord|password|mot de passe)/i }).fill(password);
   await page.getByRole("button", { name: /aanmelden|sign in|se connecter/i }).click();
-  await page.getByRole("navigation").first().waitFor();
+  // Argon2id makes a login take a moment on purpose; on a CI machine running
+  // other test files at once it has taken longer than the 10 s default.
+  await page.getByRole("navigation").first().waitFor({ timeout: 30_000 });
 }
 
 /** Saves a screenshot under test-results/ for people to look at. */
