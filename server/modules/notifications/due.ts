@@ -1,7 +1,7 @@
 import { logger } from "../../logger";
 import type { LocalizedValue } from "../../../shared/localized";
 import { loadPlansById } from "../plans";
-import { openActionsDueBy } from "./directory";
+import { listOpenActionsDueBy } from "../actions";
 import { notifyUsers } from "./service";
 
 /** Something with a due date that somebody must deliver (an action, a milestone). */
@@ -64,7 +64,7 @@ export async function scanDueItems(now = new Date()): Promise<number> {
 }
 
 registerDueSource("action", async (until) => {
-  const actions = (await openActionsDueBy(until)).filter((a) => a.ownerId);
+  const actions = (await listOpenActionsDueBy(until)).filter((a) => a.ownerId && a.dueDate);
   const plans = await loadPlansById([...new Set(actions.map((a) => String(a.planId)))]);
   const orgOf = new Map(
     plans.filter((p) => !!p).map((p) => [String(p!._id), String(p!.organisationId)]),
@@ -76,7 +76,7 @@ registerDueSource("action", async (until) => {
       organisationId: orgOf.get(String(a.planId))!,
       userIds: [String(a.ownerId)],
       title: a.title,
-      dueDate: a.dueDate,
+      dueDate: a.dueDate!,
       link: `/plans/${String(a.planId)}`,
     }));
 });

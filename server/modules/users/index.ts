@@ -51,6 +51,13 @@ export async function getUsers(ids: readonly string[]): Promise<(User | null)[]>
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** Every enabled user of an organisation, by name. */
+export async function listActiveUsersOfOrganisation(organisationId: string): Promise<User[]> {
+  if (!mongoose.isValidObjectId(organisationId)) return [];
+  const users = await UserModel.find({ organisationId }).lean<User[]>();
+  return users.filter((u) => !u.disabled).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export async function createUser(input: {
   organisationId: string;
   email: string;
