@@ -1,6 +1,7 @@
 import mongoose from "mongoose";
 import * as Y from "yjs";
 import { withLock } from "../db/mutex";
+import { crashPoint } from "../faults";
 
 /**
  * Durable storage of Yjs documents.
@@ -169,6 +170,7 @@ export function compactDoc(
 ): Promise<StoredDoc> {
   return withLock(compactionLock(docName), async () => {
     const stored = await loadDoc(docName);
+    crashPoint("compaction:after-read");
     await onStep?.("read");
     if (stored.tailLength === 0 && stored.coveredRows === 0) return stored;
     let merged = stored.updates[0]!;
@@ -188,8 +190,11 @@ export function compactDoc(
         ),
       );
     }
+    // Snapshot stored, every folded row still in the log.
+    crashPoint("compaction:after-snapshot");
     await onStep?.("snapshot");
     await deleteFolded(docName, stored);
+    crashPoint("compaction:after-delete");
     await onStep?.("delete");
     return {
       updates: [merged],
@@ -209,6 +214,7 @@ async function deleteFolded(docName: string, stored: StoredDoc): Promise<void> {
     // check and the drop, and no other process writes this database.
     const dropped = await serializeWrite(async () => {
       if ((lastAppended.get(docName) ?? 0) > stored.lastSeq) return false;
+      crashPoint("compaction:before-drop");
       await log(docName).drop();
       return true;
     });
@@ -219,6 +225,8 @@ async function deleteFolded(docName: string, stored: StoredDoc): Promise<void> {
     await serializeWrite(() =>
       log(docName).deleteMany({ _id: { $gt: below, $lte: upTo } }, { writeConcern: WRITE_CONCERN }),
     );
+    // Some chunks deleted, the rest still in the log.
+    if (upTo < stored.lastSeq) crashPoint("compaction:mid-delete");
   }
 }
 
