@@ -254,6 +254,8 @@ async function main(): Promise<void> {
       serverKiB: number;
       dbKiB: number;
       heapKiB: number;
+      heapTotalKiB: number;
+      externalKiB: number;
       buffersKiB: number;
       structs: number;
     }
@@ -264,13 +266,25 @@ async function main(): Promise<void> {
       const dbKiB = childrenOf(pid).reduce((s, p) => s + rssKiB(p), 0);
       const m = await serverMetrics(url);
       const heapKiB = m.nodejs_heap_used_bytes! / 1024;
+      const heapTotalKiB = m.nodejs_heap_total_bytes! / 1024;
+      const externalKiB = m.nodejs_external_memory_bytes! / 1024;
       const buffersKiB = m.nodejs_array_buffers_bytes! / 1024;
       const structs = m.koers_realtime_structs!;
-      samples.push({ minute, serverKiB, dbKiB, heapKiB, buffersKiB, structs });
+      samples.push({
+        minute,
+        serverKiB,
+        dbKiB,
+        heapKiB,
+        heapTotalKiB,
+        externalKiB,
+        buffersKiB,
+        structs,
+      });
       const synced = all().filter((c) => c.provider.synced).length;
       process.stdout.write(
         `[${minute.toFixed(1).padStart(5)} min] server RSS ${mb(serverKiB).padStart(7)} MB` +
-          `  heap ${mb(heapKiB).padStart(6)} MB  buffers ${mb(buffersKiB).padStart(5)} MB` +
+          `  heap ${mb(heapKiB).padStart(6)} of ${mb(heapTotalKiB).padStart(6)} MB` +
+          `  external ${mb(externalKiB).padStart(5)} MB (buffers ${mb(buffersKiB).padStart(5)})` +
           `  db RSS ${mb(dbKiB).padStart(7)} MB  docs ${m.koers_realtime_documents}` +
           `  sockets ${m.koers_realtime_sockets}  structs ${structs}  edits ${edits}` +
           `  graphql ${requests} (failed ${failedRequests})  reconnects ${reconnects}` +
@@ -302,7 +316,9 @@ async function main(): Promise<void> {
         `slope ${dbSlope.toFixed(1)} MB/h\n` +
         `  ${edits} edits, ${requests} GraphQL requests (${failedRequests} failed), ${reconnects} reconnects\n` +
         `  RSS series (MB): ${samples.map((s) => mb(s.serverKiB)).join(", ")}\n` +
-        `  heap series (MB): ${samples.map((s) => mb(s.heapKiB)).join(", ")}\n`,
+        `  heap series (MB): ${samples.map((s) => mb(s.heapKiB)).join(", ")}\n` +
+        `  heap reserved series (MB): ${samples.map((s) => mb(s.heapTotalKiB)).join(", ")}\n` +
+        `  external series (MB): ${samples.map((s) => mb(s.externalKiB)).join(", ")}\n`,
     );
   } finally {
     for (const client of clients.flat()) {
