@@ -57,6 +57,10 @@ describe("realtime hygiene", () => {
     const honest = connectClient(server.url, docName, cookie);
     await synced(honest);
     honest.text.insert(0, "kept");
+    const honestCloses: number[] = [];
+    honest.provider.on("connection-close", (event: CloseEvent | null) =>
+      honestCloses.push(event?.code ?? -1),
+    );
 
     const raw = connectRaw(server.url, docName, cookie);
     await raw.opened;
@@ -75,6 +79,7 @@ describe("realtime hygiene", () => {
     expect(stored.store.pendingStructs).toBeNull();
     expect(stored.store.pendingDs).toBeNull();
     expect(watcher.doc.store.pendingStructs).toBeNull();
+    expect(honestCloses, "the honest client stays connected (no reload)").toEqual([]);
     honest.destroy();
     watcher.destroy();
   });

@@ -4,7 +4,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { gql, login } from "../harness";
 import { spawnKoers, type KoersProcess } from "../processes";
-import { connectClient, synced, waitFor, waitForAsync } from "../realtimeClient";
+import * as Y from "yjs";
+import { encodeUpdate } from "../../server/realtime/protocol";
+import { connectClient, connectRaw, synced, waitFor, waitForAsync } from "../realtimeClient";
 
 /**
  * reliability-anchors D4: stall the embedded database (SIGSTOP) while a client
@@ -56,32 +58,37 @@ const health = (url: string) =>
   );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A new plan of the cookie's first planning unit; returns its realtime document name. */
+async function createPlanDoc(url: string, cookie: string, title: string): Promise<string> {
+  const me = await gql<{ viewer: { planningUnits: { id: string }[] } }>(
+    url,
+    "{ viewer { planningUnits { id } } }",
+    {},
+    { cookie },
+  );
+  const created = await gql<{ createPlan: { id: string } }>(
+    url,
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
+    {
+      input: {
+        kind: "operational_plan",
+        title,
+        orgUnitId: me.data!.viewer.planningUnits[0]!.id,
+        periodStart: 2026,
+        periodEnd: 2026,
+      },
+    },
+    { cookie },
+  );
+  return `plan/${created.data!.createPlan.id}`;
+}
+
 describe("a stalled database during edits", () => {
   it("relays nothing that is not stored, reports down, and loses nothing", async () => {
     let koers = await spawnKoers(tmp);
     running.push(koers);
     const cookie = await login(koers.url, "director@koers.demo");
-    const me = await gql<{ viewer: { planningUnits: { id: string }[] } }>(
-      koers.url,
-      "{ viewer { planningUnits { id } } }",
-      {},
-      { cookie },
-    );
-    const created = await gql<{ createPlan: { id: string } }>(
-      koers.url,
-      `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
-      {
-        input: {
-          kind: "operational_plan",
-          title: "Stalled database",
-          orgUnitId: me.data!.viewer.planningUnits[0]!.id,
-          periodStart: 2026,
-          periodEnd: 2026,
-        },
-      },
-      { cookie },
-    );
-    const docName = `plan/${created.data!.createPlan.id}`;
+    const docName = await createPlanDoc(koers.url, cookie, "Stalled database");
     const writer = connectClient(koers.url, docName, cookie);
     const watcher = connectClient(koers.url, docName, cookie);
     await Promise.all([synced(writer), synced(watcher)]);
@@ -143,4 +150,40 @@ describe("a stalled database during edits", () => {
     reader.destroy();
     await koers.stop();
   }, 240_000);
+
+  it("stops reading a writer that sends faster than the database stores, and keeps what it sent", async () => {
+    const dataDir = path.join(tmp, "fast-writer");
+    fs.mkdirSync(dataDir, { recursive: true });
+    const koers = await spawnKoers(dataDir);
+    running.push(koers);
+    const cookie = await login(koers.url, "director@koers.demo");
+    const docName = await createPlanDoc(koers.url, cookie, "Fast writer");
+    // 40 updates of 1 MiB, each building on the previous one (a new text, no sync needed).
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (u: Uint8Array) => updates.push(u));
+    const text = source.getText("flood");
+    for (let i = 0; i < 40; i++) text.insert(text.length, String(i % 10).repeat(2 ** 20));
+    const raw = connectRaw(koers.url, docName, cookie);
+    await raw.opened;
+
+    const pids = dbPids(koers);
+    for (const pid of pids) process.kill(pid, "SIGSTOP");
+    for (const update of updates) void raw.send(encodeUpdate(update)).catch(() => undefined);
+    await sleep(2_000);
+    // The server stops reading once 4 MiB of this socket's updates wait for the database
+    // (MAX_PENDING_BYTES): the rest stays with the sender, apart from what the kernel's
+    // socket buffers hold. Read on regardless, and the server would hold all 40 MiB.
+    const unsentMiB = raw.ws.bufferedAmount / 2 ** 20;
+    console.log(`fast writer: 40 MiB sent, ${unsentMiB.toFixed(1)} MiB not read by the server`);
+    expect(unsentMiB).toBeGreaterThan(20);
+
+    for (const pid of pids) process.kill(pid, "SIGCONT");
+    const reader = connectClient(koers.url, docName, cookie);
+    await waitFor(() => reader.doc.getText("flood").length === 40 * 2 ** 20, 60_000, "all stored");
+    expect(reader.doc.getText("flood").toString()).toBe(text.toString());
+    reader.destroy();
+    raw.ws.close();
+    await koers.stop();
+  }, 180_000);
 });

@@ -199,6 +199,8 @@ export interface FuzzRunResult {
   typed: number;
   typists: Client[];
   observer: Client;
+  /** Close codes the honest observer of the fuzzed document saw (a reload is 1012). */
+  observerCloses: number[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -214,6 +216,10 @@ export async function runFrameFuzz(options: FuzzRunOptions): Promise<FuzzRunResu
   );
   const observer = connectClient(options.url, options.fuzzDoc, options.cookie);
   await Promise.all([...typists, observer].map(synced));
+  const observerCloses: number[] = [];
+  observer.provider.on("connection-close", (event: CloseEvent | null) =>
+    observerCloses.push(event?.code ?? -1),
+  );
 
   const latenciesMs: number[] = [];
   let typing = true;
@@ -289,6 +295,7 @@ export async function runFrameFuzz(options: FuzzRunOptions): Promise<FuzzRunResu
     typed,
     typists,
     observer,
+    observerCloses,
   };
 }
 

@@ -130,4 +130,32 @@ describe("sessions (ASVS L2)", () => {
     expect(unknown.status).toBe(401);
     expect(wrong).toEqual(unknown);
   });
+
+  it("takes as long for an unknown account as for a wrong password (an argon2id verify each)", async () => {
+    // Without the dummy verify an unknown account answers in ~1 ms, a wrong password
+    // in one argon2id verify: the timing would tell which e-mail addresses exist.
+    const users = (await UserModel.find({ disabled: false }).lean()).slice(0, 6);
+    const timed = async (email: string, ip: string) => {
+      const started = performance.now();
+      const { status } = await attempt(email, "wrong-password", ip);
+      expect(status).toBe(401);
+      return performance.now() - started;
+    };
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    // Interleaved, so load on the machine hits both alike; under the budget of 10
+    // failures per account and per address.
+    for (let i = 0; i < 12; i++) {
+      unknown.push(await timed(`nobody-${i}@koers.demo`, `10.5.1.${i}`));
+      wrong.push(await timed(users[i % users.length]!.email, `10.5.2.${i}`));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    const ratio = median(unknown) / median(wrong);
+    console.log(
+      `login timing: unknown account median ${median(unknown).toFixed(1)} ms, ` +
+        `wrong password ${median(wrong).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+    );
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
 });
