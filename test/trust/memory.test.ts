@@ -16,6 +16,9 @@ import { MAX_BUFFERED_BYTES } from "../../server/realtime/connection";
 import { openSockets } from "../../server/modules/auth";
 import { createPlanDoc } from "../realtime/planDocs";
 
+// The long form (`npm run test:long`, reliability-anchors M2) runs 10,000 cycles.
+const CYCLES = Number(process.env.MEMORY_CYCLES ?? 1000);
+
 /**
  * Memory bounds (issue #10, reliability-anchors M2/M3), short forms; the long
  * forms are `npm run soak` and bench. A paused reader: the bytes the server
@@ -105,14 +108,12 @@ describe("memory bounds", () => {
     await waitFor(() => realtime().openSockets === 0, 5000, "sockets closed");
   });
 
-  it("leaves no socket, document or registry entry after 1,000 connect/disconnect cycles", async () => {
+  it(`leaves no socket, document or registry entry after ${CYCLES} connect/disconnect cycles`, async () => {
     const docs = await Promise.all(
       [0, 1, 2, 3, 4].map((i) => createPlanDoc(server, cookie, `Cycles ${i}`)),
     );
     const heapBefore = process.memoryUsage().heapUsed;
     const registryBefore = openSockets.size;
-    // The long form (`npm run test:long`, reliability-anchors M2) runs 10,000 cycles.
-    const CYCLES = Number(process.env.MEMORY_CYCLES ?? 1000);
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const client = connectRaw(server.url, docs[cycle % docs.length]!, cookie);
       await client.opened;
