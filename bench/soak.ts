@@ -135,7 +135,7 @@ const METRICS_TOKEN = "soak-metrics-token-0123456789";
 
 /** The server's own figures, from GET /metrics. */
 async function serverMetrics(url: string): Promise<Record<string, number>> {
-  const response = await fetch(`${url}/metrics`, {
+  const response = await fetch(`${url}/metrics?gc=1`, {
     headers: { authorization: `Bearer ${METRICS_TOKEN}` },
   });
   if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
@@ -155,6 +155,9 @@ async function main(): Promise<void> {
     koers = await spawnKoers(dataDir, {
       KOERS_DEMO_DATA: "true",
       KOERS_METRICS_TOKEN: METRICS_TOKEN,
+      // Each sample runs a full GC first (/metrics?gc=1): the heap figure is then
+      // the live size, not wherever the collector happened to be.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
     });
     const pid = koers.child.pid!;
     const url = koers.url;
@@ -262,9 +265,11 @@ async function main(): Promise<void> {
     const samples: Sample[] = [];
     const sample = async () => {
       const minute = (Date.now() - started) / 60_000;
+      // After the collection /metrics runs: RSS then holds what is live, plus what
+      // the allocators keep.
+      const m = await serverMetrics(url);
       const serverKiB = rssKiB(pid);
       const dbKiB = childrenOf(pid).reduce((s, p) => s + rssKiB(p), 0);
-      const m = await serverMetrics(url);
       const heapKiB = m.nodejs_heap_used_bytes! / 1024;
       const heapTotalKiB = m.nodejs_heap_total_bytes! / 1024;
       const externalKiB = m.nodejs_external_memory_bytes! / 1024;

@@ -6,6 +6,8 @@ import type { Request, Response } from "express";
  * for operators and for the memory soak (`npm run soak`). Off unless
  * `KOERS_METRICS_TOKEN` is set; then only `Authorization: Bearer <token>`
  * reads it (the figures say how busy the service is, so they are not public).
+ * `?gc=1` runs a full garbage collection first when Node was started with
+ * `--expose-gc` (the soak does), so that the heap figure is the live size.
  */
 export interface MetricSources {
   realtime: () => { documents: number; sockets: number; structs: number };
@@ -75,6 +77,8 @@ export function metricsHandler(token: string | undefined, sources: MetricSources
       res.setHeader("WWW-Authenticate", "Bearer");
       return res.status(401).json({ error: "unauthorized" });
     }
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (req.query.gc === "1" && gc) gc();
     res.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     res.setHeader("Cache-Control", "no-store");
     res.send(formatMetrics(collectMetrics(sources)));
