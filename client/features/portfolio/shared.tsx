@@ -43,7 +43,8 @@ export function MilestoneStateBadge({ milestone }: { milestone: MilestoneLike })
   const { t } = useTranslation();
   const state = milestoneState(milestone);
   return (
-    <Badge color={STATE_COLOR[state]} variant="light">
+    // Never narrower than its words: a table column would otherwise cut it off.
+    <Badge color={STATE_COLOR[state]} variant="light" style={{ minWidth: "max-content" }}>
       {t(`portfolio.milestoneState.${state}`)}
     </Badge>
   );
