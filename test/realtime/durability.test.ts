@@ -53,55 +53,59 @@ async function planDocName(url: string, cookie: string): Promise<string> {
 }
 
 describe("kill -9 of the process group while clients type", () => {
-  it(`loses and duplicates no edit another client received (${TRIALS} random kill moments)`, async () => {
-    koers = await spawnKoers(dataDir, ENV);
-    let cookie = await login(koers.url, "director@koers.demo");
-    const docName = await planDocName(koers.url, cookie);
-    const received = new Set<string>();
-
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const watcher = connectClient(koers.url, docName, cookie);
-      const writers = Array.from({ length: WRITERS }, () =>
-        connectClient(koers!.url, docName, cookie),
-      );
-      await Promise.all([watcher, ...writers].map(synced));
-
-      let typing = true;
-      const typed = writers.map(async (writer, w) => {
-        for (let n = 0; typing; n++) {
-          writer.text.insert(writer.text.length, `<${trial}.${w}.${n}>`);
-          await sleep(TYPE_EVERY_MS);
-        }
-      });
-      const killAfterMs = Math.round(500 + Math.random() * 2000);
-      await sleep(killAfterMs);
-      await koers.killGroup();
-      typing = false;
-      await Promise.all(typed);
-      // Frames already in the clients' socket buffers were sent, so stored: let them land.
-      await sleep(300);
-      for (const marker of markersReceived(watcher, null)) received.add(marker);
-      writers.forEach((writer, w) => markersReceived(writer, w).forEach((m) => received.add(m)));
-      const written = writers.reduce((n, writer) => n + writer.text.length, 0);
-      for (const client of [watcher, ...writers]) client.destroy();
-
-      const restartStarted = Date.now();
+  it(
+    `loses and duplicates no edit another client received (${TRIALS} random kill moments)`,
+    async () => {
       koers = await spawnKoers(dataDir, ENV);
-      const restartMs = Date.now() - restartStarted;
-      cookie = await login(koers.url, "director@koers.demo");
-      const fresh = connectClient(koers.url, docName, cookie);
-      await synced(fresh);
-      const stored = countMarkers(fresh.text.toString());
-      fresh.destroy();
+      let cookie = await login(koers.url, "director@koers.demo");
+      const docName = await planDocName(koers.url, cookie);
+      const received = new Set<string>();
 
-      const lost = [...received].filter((m) => !stored.has(m));
-      const duplicated = [...stored].filter(([, count]) => count > 1).map(([m]) => m);
-      console.log(
-        `trial ${trial}: killed after ${killAfterMs} ms, restarted in ${restartMs} ms; received by others ${received.size}, stored ${stored.size}, lost ${lost.length}, duplicated ${duplicated.length}`,
-      );
-      expect(written).toBeGreaterThan(0);
-      expect(lost).toEqual([]);
-      expect(duplicated).toEqual([]);
-    }
-  }, TRIALS * 24_000);
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const watcher = connectClient(koers.url, docName, cookie);
+        const writers = Array.from({ length: WRITERS }, () =>
+          connectClient(koers!.url, docName, cookie),
+        );
+        await Promise.all([watcher, ...writers].map(synced));
+
+        let typing = true;
+        const typed = writers.map(async (writer, w) => {
+          for (let n = 0; typing; n++) {
+            writer.text.insert(writer.text.length, `<${trial}.${w}.${n}>`);
+            await sleep(TYPE_EVERY_MS);
+          }
+        });
+        const killAfterMs = Math.round(500 + Math.random() * 2000);
+        await sleep(killAfterMs);
+        await koers.killGroup();
+        typing = false;
+        await Promise.all(typed);
+        // Frames already in the clients' socket buffers were sent, so stored: let them land.
+        await sleep(300);
+        for (const marker of markersReceived(watcher, null)) received.add(marker);
+        writers.forEach((writer, w) => markersReceived(writer, w).forEach((m) => received.add(m)));
+        const written = writers.reduce((n, writer) => n + writer.text.length, 0);
+        for (const client of [watcher, ...writers]) client.destroy();
+
+        const restartStarted = Date.now();
+        koers = await spawnKoers(dataDir, ENV);
+        const restartMs = Date.now() - restartStarted;
+        cookie = await login(koers.url, "director@koers.demo");
+        const fresh = connectClient(koers.url, docName, cookie);
+        await synced(fresh);
+        const stored = countMarkers(fresh.text.toString());
+        fresh.destroy();
+
+        const lost = [...received].filter((m) => !stored.has(m));
+        const duplicated = [...stored].filter(([, count]) => count > 1).map(([m]) => m);
+        console.log(
+          `trial ${trial}: killed after ${killAfterMs} ms, restarted in ${restartMs} ms; received by others ${received.size}, stored ${stored.size}, lost ${lost.length}, duplicated ${duplicated.length}`,
+        );
+        expect(written).toBeGreaterThan(0);
+        expect(lost).toEqual([]);
+        expect(duplicated).toEqual([]);
+      }
+    },
+    TRIALS * 24_000,
+  );
 });
