@@ -12,7 +12,8 @@ import {
   loadDoc,
   type StoredDoc,
 } from "../../server/realtime/docStore";
-import { gql, login } from "../harness";
+import { login } from "../harness";
+import { createPlanDocAt } from "../realtime/planDocs";
 import { spawnKoers, type KoersProcess } from "../processes";
 import { connectClient, synced, waitFor, type Client } from "../realtimeClient";
 
@@ -106,7 +107,7 @@ const isRunning = (p: KoersProcess) => p.child.exitCode === null && p.child.sign
 beforeAll(async () => {
   const koers = await start(template);
   const cookie = await login(koers.url, "director@koers.demo");
-  docName = await createPlanDoc(koers.url, cookie);
+  docName = await createPlanDocAt(koers.url, cookie, "Compactieplan");
   await koers.stop();
 }, 120_000);
 
@@ -114,33 +115,6 @@ afterAll(async () => {
   await Promise.all([...started].filter(isRunning).map((koers) => koers.stop()));
   dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
-
-/** A new plan, so its document starts with no stored rows; returns the document name. */
-async function createPlanDoc(url: string, cookie: string): Promise<string> {
-  const me = await gql<{ viewer: { planningUnits: { id: string }[] } }>(
-    url,
-    "{ viewer { planningUnits { id } } }",
-    {},
-    { cookie },
-  );
-  const orgUnitId = me.data!.viewer.planningUnits[0]!.id;
-  const created = await gql<{ createPlan: { id: string } }>(
-    url,
-    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
-    {
-      input: {
-        kind: "operational_plan",
-        title: "Compactieplan",
-        orgUnitId,
-        periodStart: 2026,
-        periodEnd: 2026,
-      },
-    },
-    { cookie },
-  );
-  if (!created.data) throw new Error(`createPlan failed: ${JSON.stringify(created.errors)}`);
-  return `plan/${created.data.createPlan.id}`;
-}
 
 /**
  * Runs `work` against the stored rows of a stopped Koers: its embedded database on

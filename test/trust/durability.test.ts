@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { gql, login } from "../harness";
+import { login } from "../harness";
+import { createPlanDocAt } from "../realtime/planDocs";
 import { spawnKoers, type KoersProcess } from "../processes";
 import * as Y from "yjs";
 import { encodeUpdate } from "../../server/realtime/protocol";
@@ -58,37 +59,12 @@ const health = (url: string) =>
   );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A new plan of the cookie's first planning unit; returns its realtime document name. */
-async function createPlanDoc(url: string, cookie: string, title: string): Promise<string> {
-  const me = await gql<{ viewer: { planningUnits: { id: string }[] } }>(
-    url,
-    "{ viewer { planningUnits { id } } }",
-    {},
-    { cookie },
-  );
-  const created = await gql<{ createPlan: { id: string } }>(
-    url,
-    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { id } }`,
-    {
-      input: {
-        kind: "operational_plan",
-        title,
-        orgUnitId: me.data!.viewer.planningUnits[0]!.id,
-        periodStart: 2026,
-        periodEnd: 2026,
-      },
-    },
-    { cookie },
-  );
-  return `plan/${created.data!.createPlan.id}`;
-}
-
 describe("a stalled database during edits", () => {
   it("relays nothing that is not stored, reports down, and loses nothing", async () => {
     let koers = await spawnKoers(tmp);
     running.push(koers);
     const cookie = await login(koers.url, "director@koers.demo");
-    const docName = await createPlanDoc(koers.url, cookie, "Stalled database");
+    const docName = await createPlanDocAt(koers.url, cookie, "Stalled database");
     const writer = connectClient(koers.url, docName, cookie);
     const watcher = connectClient(koers.url, docName, cookie);
     await Promise.all([synced(writer), synced(watcher)]);
@@ -157,7 +133,7 @@ describe("a stalled database during edits", () => {
     const koers = await spawnKoers(dataDir);
     running.push(koers);
     const cookie = await login(koers.url, "director@koers.demo");
-    const docName = await createPlanDoc(koers.url, cookie, "Fast writer");
+    const docName = await createPlanDocAt(koers.url, cookie, "Fast writer");
     // 40 updates of 1 MiB, each building on the previous one (a new text, no sync needed).
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
